@@ -1,0 +1,86 @@
+// Live updates for the inbox: listens to /live (Server-Sent Events) and redraws the queue or the
+// open conversation from the JSON API. Text from X is only ever set with textContent.
+(function () {
+  "use strict";
+  var queue = document.querySelector('[data-live="queue"]');
+  var conversation = document.querySelector('[data-live="conversation"]');
+  if (!queue && !conversation) return;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function minutesAgo(iso) {
+    var minutes = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
+    if (minutes < 60) return minutes + " min";
+    if (minutes < 2880) return Math.floor(minutes / 60) + " h " + (minutes % 60) + " min";
+    return Math.floor(minutes / 1440) + " days";
+  }
+
+  function refreshQueue() {
+    var state = queue.getAttribute("data-state") || "open";
+    var handle = queue.getAttribute("data-handle") || "";
+    var url = "/api/v1/conversations?limit=50" + (state !== "all" ? "&state=" + encodeURIComponent(state) : "") +
+      (handle ? "&handle=" + encodeURIComponent(handle) : "");
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (body) {
+      if (!body) return;
+      var tbody = document.getElementById("queue-rows");
+      var rows = document.createDocumentFragment();
+      body.data.forEach(function (c) {
+        var tr = el("tr");
+        tr.setAttribute("data-id", c.id);
+        var who = el("td");
+        var link = el("a", null, c.customer.name);
+        link.href = "/conversations/" + c.id;
+        who.appendChild(link);
+        who.appendChild(document.createTextNode(" "));
+        who.appendChild(el("span", "muted", "@" + c.customer.username));
+        tr.appendChild(who);
+        tr.appendChild(el("td", null, "@" + c.handle.username));
+        tr.appendChild(el("td", "preview", c.last_message ? c.last_message.text.slice(0, 160) : ""));
+        tr.appendChild(el("td", null, c.channels.join(" + ")));
+        var waiting = el("td");
+        waiting.appendChild(c.awaiting_reply_since ? el("span", "waiting", minutesAgo(c.awaiting_reply_since)) : el("span", "muted", "answered"));
+        tr.appendChild(waiting);
+        tr.appendChild(el("td", "muted", c.last_message_at.replace("T", " ").replace("Z", "")));
+        rows.appendChild(tr);
+      });
+      tbody.replaceChildren(rows);
+    });
+  }
+
+  function refreshConversation() {
+    var id = conversation.getAttribute("data-id");
+    fetch("/api/v1/conversations/" + encodeURIComponent(id), { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; }).then(function (body) {
+        if (!body) return;
+        var list = document.getElementById("messages");
+        var items = document.createDocumentFragment();
+        body.messages.forEach(function (m) {
+          var li = el("li", "message " + m.from + " " + m.channel);
+          li.appendChild(el("div", "meta", m.from + " · " + m.kind + " · " + m.created_at.replace("T", " ").replace("Z", "")));
+          li.appendChild(el("div", "text", m.text));
+          items.appendChild(li);
+        });
+        list.replaceChildren(items);
+      });
+  }
+
+  var status = document.getElementById("live-status");
+  var timer = null;
+  var source = new EventSource("/live");
+  source.onopen = function () { if (status) status.textContent = "live"; };
+  source.onerror = function () { if (status) status.textContent = "reconnecting…"; };
+  source.addEventListener("change", function (event) {
+    var notice;
+    try { notice = JSON.parse(event.data); } catch (e) { return; }
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (queue) refreshQueue();
+      if (conversation && notice.conversationIDs.indexOf(conversation.getAttribute("data-id").toUpperCase()) >= 0) refreshConversation();
+    }, 150);
+  });
+})();

@@ -1,0 +1,32 @@
+import Foundation
+
+/// One case: a customer's public thread with a handle, and their DMs with it, as one unit of work.
+public struct Conversation: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var handleID: UUID
+    public var customerID: UUID
+    public var state: ConversationState
+    public var hasPublic: Bool
+    public var hasDM: Bool
+    public var openedAt: Date
+    public var lastMessageAt: Date
+    /// When the customer last wrote; nil once the brand has answered everything.
+    public var awaitingReplySince: Date?
+    public var messageCount: Int
+
+    public init(
+        id: UUID, handleID: UUID, customerID: UUID, state: ConversationState, hasPublic: Bool,
+        hasDM: Bool, openedAt: Date, lastMessageAt: Date, awaitingReplySince: Date?, messageCount: Int
+    ) {
+        self.id = id
+        self.handleID = handleID
+        self.customerID = customerID
+        self.state = state
+        self.hasPublic = hasPublic
+        self.hasDM = hasDM
+        self.openedAt = openedAt
+        self.lastMessageAt = lastMessageAt
+        self.awaitingReplySince = awaitingReplySince
+        self.messageCount = messageCount
+    }
+}

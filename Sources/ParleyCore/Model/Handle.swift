@@ -1,0 +1,22 @@
+import Foundation
+
+/// An X account the brand owns and answers from.
+public struct Handle: Sendable, Equatable, Codable {
+    public var id: UUID
+    /// X's numeric user id, as a string (X ids exceed JavaScript's safe integers).
+    public var xUserID: String
+    public var username: String
+    public var name: String
+    public var role: HandleRole
+    /// Brand terms a customer says without the handle ("adobe", "premiere pro").
+    public var terms: [String]
+
+    public init(id: UUID, xUserID: String, username: String, name: String, role: HandleRole, terms: [String]) {
+        self.id = id
+        self.xUserID = xUserID
+        self.username = username
+        self.name = name
+        self.role = role
+        self.terms = terms
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// One post or direct message, normalized from whatever source delivered it.
+public struct Message: Sendable, Equatable, Codable {
+    public var id: UUID
+    /// X's id of the first version of the post (or the DM event id). Edits keep this id.
+    public var xID: String
+    /// X's id of the version whose text we hold (differs from `xID` after an edit).
+    public var xVersionID: String
+    public var kind: MessageKind
+    public var conversationID: UUID?
+    public var handleID: UUID?
+    /// The X user who wrote it (a customer, or one of the brand's handles).
+    public var authorXUserID: String
+    public var text: String
+    public var createdAt: Date
+    public var inReplyToXID: String?
+    public var lang: String?
+
+    public init(
+        id: UUID, xID: String, xVersionID: String, kind: MessageKind, conversationID: UUID?,
+        handleID: UUID?, authorXUserID: String, text: String, createdAt: Date,
+        inReplyToXID: String?, lang: String?
+    ) {
+        self.id = id
+        self.xID = xID
+        self.xVersionID = xVersionID
+        self.kind = kind
+        self.conversationID = conversationID
+        self.handleID = handleID
+        self.authorXUserID = authorXUserID
+        self.text = text
+        self.createdAt = createdAt
+        self.inReplyToXID = inReplyToXID
+        self.lang = lang
+    }
+}

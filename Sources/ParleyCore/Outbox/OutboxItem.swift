@@ -1,0 +1,42 @@
+import Foundation
+
+/// A reply in the outbox.
+public struct OutboxItem: Sendable, Equatable, Codable {
+    public var id: UUID
+    public var conversationID: UUID
+    public var handleID: UUID
+    public var channel: Channel
+    public var text: String
+    /// The post a public reply answers.
+    public var inReplyToXID: String?
+    /// The customer a DM goes to.
+    public var recipientXUserID: String?
+    public var state: OutboxState
+    public var attempts: Int
+    public var xID: String?
+    public var error: String?
+    public var createdBy: UUID?
+    public var createdAt: Date
+    public var sentAt: Date?
+
+    public init(
+        id: UUID, conversationID: UUID, handleID: UUID, channel: Channel, text: String, inReplyToXID: String?,
+        recipientXUserID: String?, state: OutboxState, attempts: Int, xID: String?, error: String?,
+        createdBy: UUID?, createdAt: Date, sentAt: Date?
+    ) {
+        self.id = id
+        self.conversationID = conversationID
+        self.handleID = handleID
+        self.channel = channel
+        self.text = text
+        self.inReplyToXID = inReplyToXID
+        self.recipientXUserID = recipientXUserID
+        self.state = state
+        self.attempts = attempts
+        self.xID = xID
+        self.error = error
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+    }
+}

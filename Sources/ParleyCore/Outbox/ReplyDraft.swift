@@ -1,0 +1,65 @@
+import Foundation
+
+/// Why a reply cannot be queued.
+public enum ReplyDraftError: Error, Equatable, CustomStringConvertible {
+    case empty
+    case tooLong(weighted: Int, limit: Int)
+    case noPostToReplyTo
+
+    public var description: String {
+        switch self {
+        case .empty: "The reply is empty."
+        case let .tooLong(weighted, limit): "The reply is \(weighted) characters long; the limit is \(limit)."
+        case .noPostToReplyTo: "This conversation has no customer post to reply to publicly; send a DM instead."
+        }
+    }
+}
+
+/// A reply an agent wants to send, checked against X's rules before it enters the outbox.
+public struct ReplyDraft: Sendable, Equatable {
+    public static let publicLimit = 280
+    public static let dmLimit = 10_000
+
+    public var text: String
+    public var channel: Channel
+
+    public init(text: String, channel: Channel) throws(ReplyDraftError) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .empty }
+        switch channel {
+        case .public:
+            let weighted = ReplyDraft.weightedLength(trimmed)
+            guard weighted <= Self.publicLimit else { throw .tooLong(weighted: weighted, limit: Self.publicLimit) }
+        case .dm:
+            let count = trimmed.count
+            guard count <= Self.dmLimit else { throw .tooLong(weighted: count, limit: Self.dmLimit) }
+        }
+        self.text = trimmed
+        self.channel = channel
+    }
+
+    static func weightedLength(_ text: String) -> Int {
+        TweetWeightedLength.of(text)
+    }
+}
+
+/// Where a reply goes, worked out from the conversation it answers.
+public struct ReplyTarget: Sendable, Equatable {
+    public var inReplyToXID: String?
+    public var recipientXUserID: String?
+
+    /// A public reply answers the customer's latest public post; a DM goes to the customer.
+    public static func of(
+        _ draft: ReplyDraft, messages: [Message], customerXUserID: String
+    ) throws(ReplyDraftError) -> ReplyTarget {
+        switch draft.channel {
+        case .public:
+            let latest = messages.filter { !$0.kind.isOwn && $0.kind.channel == .public }
+                .max { ($0.createdAt, $0.xID) < ($1.createdAt, $1.xID) }
+            guard let latest else { throw .noPostToReplyTo }
+            return ReplyTarget(inReplyToXID: latest.xVersionID, recipientXUserID: nil)
+        case .dm:
+            return ReplyTarget(inReplyToXID: nil, recipientXUserID: customerXUserID)
+        }
+    }
+}

@@ -1,0 +1,338 @@
+import Foundation
+
+/// Dedupe, thread and classify a batch of events against what the store already knows.
+///
+/// Pure: the store hands in a `ThreadIndex` for the batch's keys; the planner returns the writes.
+/// Events are applied in journal order and the index is kept current as it goes, so a batch plans
+/// the same as the same events one at a time, and a rebuild from the journal reproduces the store.
+public struct IngestPlanner: Sendable {
+    public let brand: BrandDirectory
+    public let options: PipelineOptions
+
+    public init(brand: BrandDirectory, options: PipelineOptions = PipelineOptions()) {
+        self.brand = brand
+        self.options = options
+    }
+
+    public func plan(_ events: [InboundEvent], index: ThreadIndex) -> IngestPlan {
+        var work = Work(index: index, plan: IngestPlan())
+        for event in events {
+            for user in event.users { work.upsertCustomer(user, brand: brand) }
+            for post in event.posts { apply(post, to: &work) }
+            for dm in event.dms { apply(dm, to: &work) }
+            for action in event.deskActions { apply(action, to: &work) }
+        }
+        return work.plan
+    }
+
+    // MARK: posts
+
+    private func apply(_ post: InboundPost, to work: inout Work) {
+        if dedupe(post, in: &work) { return }
+        let ownHandle = brand.handle(xUserID: post.authorID)
+        let kind = ownHandle != nil ? MessageKind.ownPost : classify(post)
+        let messageID = StableID.make("message", post.originalID)
+        var keys = [ThreadKeyRow]()
+        for version in post.editHistory {
+            keys.append(ThreadKeyRow(key: ThreadKeys.post(version), role: .self, messageID: messageID, conversationID: nil))
+        }
+        if let parent = post.inReplyToPostID {
+            keys.append(ThreadKeyRow(key: ThreadKeys.post(parent), role: .parent, messageID: messageID, conversationID: nil))
+        }
+        if let root = post.conversationID, root != post.originalID, root != post.inReplyToPostID {
+            keys.append(ThreadKeyRow(key: ThreadKeys.post(root), role: .root, messageID: messageID, conversationID: nil))
+        }
+
+        var conversationID: UUID?
+        var handleID = ownHandle?.id
+        if let ownHandle {
+            conversationID = ownPostConversation(post, handle: ownHandle, in: work)
+        } else {
+            let customerID = work.ensureCustomer(xUserID: post.authorID)
+            conversationID = customerConversation(post, customerID: customerID, in: work)
+            if conversationID == nil, kind != .retweet || options.retweetsOpenConversations,
+                let handle = relevantHandle(for: post)
+            {
+                conversationID = work.openConversation(
+                    id: StableID.make("conversation", handle.id.uuidString, post.originalID),
+                    handleID: handle.id, customerID: customerID, at: post.createdAt)
+            }
+            if conversationID == nil && post.inReplyToPostID == nil && relevantHandle(for: post) == nil {
+                // Neither about the brand nor part of a thread we know: the journal keeps it, the desk does not.
+                work.plan.tally.unrelated += 1
+                return
+            }
+        }
+        if let conversationID { handleID = work.index.conversations[conversationID]?.handleID ?? handleID }
+
+        let message = Message(
+            id: messageID, xID: post.originalID, xVersionID: post.id, kind: kind,
+            conversationID: conversationID, handleID: handleID, authorXUserID: post.authorID,
+            text: post.text, createdAt: post.createdAt, inReplyToXID: post.inReplyToPostID, lang: post.lang)
+        work.insert(message, keys: keys, versionRank: post.editHistory.count)
+        if let conversationID { work.adoptOrphans(reachableBy: keys, into: conversationID) }
+    }
+
+    /// True when the post is already known; an edit newer than the stored version replaces its text.
+    private func dedupe(_ post: InboundPost, in work: inout Work) -> Bool {
+        for version in post.editHistory {
+            guard let row = work.index.keyRows[ThreadKeys.post(version)]?.first(where: { $0.role == .self }),
+                var existing = work.index.messages[row.messageID]
+            else { continue }
+            let storedRank = work.index.versionRanks[existing.id] ?? 1
+            if post.editHistory.count > storedRank {
+                existing.text = post.text
+                existing.xVersionID = post.id
+                work.index.messages[existing.id] = existing
+                work.index.versionRanks[existing.id] = post.editHistory.count
+                work.plan.versionRanks[existing.id] = post.editHistory.count
+                work.plan.messages[existing.id] = existing
+                let key = ThreadKeys.post(post.id)
+                if !(work.index.keyRows[key] ?? []).contains(where: { $0.role == .self }) {
+                    let row = ThreadKeyRow(key: key, role: .self, messageID: existing.id, conversationID: existing.conversationID)
+                    work.index.register(row)
+                    work.plan.newKeys.append(row)
+                }
+                work.plan.tally.edits += 1
+            } else {
+                work.plan.tally.duplicates += 1
+            }
+            return true
+        }
+        return false
+    }
+
+    private func classify(_ post: InboundPost) -> MessageKind {
+        if post.retweetedPostID != nil { return .retweet }
+        if post.quotedPostID != nil { return .quote }
+        if post.inReplyToPostID != nil { return .reply }
+        if post.mentionedUsernames.contains(where: { brand.handle(username: $0) != nil }) { return .mention }
+        return .keywordMatch
+    }
+
+    /// Which handle a customer's post is addressed to, if any: replied to, mentioned, quoted,
+    /// retweeted, or named by a brand term.
+    private func relevantHandle(for post: InboundPost) -> Handle? {
+        if let id = post.inReplyToUserID, let handle = brand.handle(xUserID: id) { return handle }
+        for username in post.mentionedUsernames {
+            if let handle = brand.handle(username: username), handle.role == .care { return handle }
+        }
+        for username in post.mentionedUsernames {
+            if let handle = brand.handle(username: username) { return handle }
+        }
+        if let id = post.quotedAuthorID, let handle = brand.handle(xUserID: id) { return handle }
+        if let id = post.retweetedAuthorID, let handle = brand.handle(xUserID: id) { return handle }
+        if let handle = brand.handle(matchingTags: post.matchingTags) { return handle }
+        return brand.handle(sayingTermsIn: post.text)
+    }
+
+    /// A customer's post joins a conversation of theirs that holds its parent, its root, or replies to it.
+    private func customerConversation(_ post: InboundPost, customerID: UUID, in work: Work) -> UUID? {
+        var lookups: [String] = []
+        if let parent = post.inReplyToPostID { lookups.append(ThreadKeys.post(parent)) }
+        if let root = post.conversationID { lookups.append(ThreadKeys.post(root)) }
+        lookups += post.editHistory.map(ThreadKeys.post)
+        for key in lookups {
+            for row in work.index.keyRows[key] ?? [] {
+                guard let id = row.conversationID, let conversation = work.index.conversations[id] else { continue }
+                if conversation.customerID == customerID { return id }
+            }
+        }
+        return nil
+    }
+
+    /// The brand's post joins the conversation of the post it answers; it never opens one.
+    private func ownPostConversation(_ post: InboundPost, handle: Handle, in work: Work) -> UUID? {
+        if let parent = post.inReplyToPostID,
+            let row = work.index.keyRows[ThreadKeys.post(parent)]?.first(where: { $0.role == .self }),
+            let id = work.index.messages[row.messageID]?.conversationID
+        {
+            return id
+        }
+        let customerID = post.inReplyToUserID.map { StableID.make("customer", $0) }
+        var keys = post.editHistory.map(ThreadKeys.post)
+        if let root = post.conversationID { keys.append(ThreadKeys.post(root)) }
+        for key in keys {
+            for row in work.index.keyRows[key] ?? [] {
+                guard let id = row.conversationID, let conversation = work.index.conversations[id] else { continue }
+                if customerID == nil || conversation.customerID == customerID { return id }
+            }
+        }
+        return nil
+    }
+
+    // MARK: direct messages
+
+    private func apply(_ dm: InboundDM, to work: inout Work) {
+        let selfKey = ThreadKeys.dm(dm.id)
+        if work.index.keyRows[selfKey]?.contains(where: { $0.role == .self }) == true {
+            work.plan.tally.duplicates += 1
+            return
+        }
+        let handle: Handle
+        let customerXID: String
+        let fromCustomer: Bool
+        if let sender = brand.handle(xUserID: dm.senderID), let other = dm.otherParticipant(than: dm.senderID) {
+            handle = sender
+            customerXID = other
+            fromCustomer = false
+        } else if let recipientID = dm.otherParticipant(than: dm.senderID), let recipient = brand.handle(xUserID: recipientID) {
+            handle = recipient
+            customerXID = dm.senderID
+            fromCustomer = true
+        } else {
+            work.plan.tally.unrelated += 1
+            return
+        }
+        let customerID = work.ensureCustomer(xUserID: customerXID)
+        let threadKey = ThreadKeys.dmThread(handleXUserID: handle.xUserID, customerXUserID: customerXID)
+        let messageID = StableID.make("dm", dm.id)
+
+        var conversationID = (work.index.keyRows[threadKey] ?? []).lazy.compactMap(\.conversationID).last
+        if conversationID == nil, fromCustomer {
+            conversationID = work.latestOpenConversation(handleID: handle.id, customerID: customerID)
+                ?? work.openConversation(
+                    id: StableID.make("conversation", handle.id.uuidString, "dm", dm.id),
+                    handleID: handle.id, customerID: customerID, at: dm.createdAt)
+        }
+        let keys = [
+            ThreadKeyRow(key: selfKey, role: .self, messageID: messageID, conversationID: nil),
+            ThreadKeyRow(key: threadKey, role: .dmThread, messageID: messageID, conversationID: nil),
+        ]
+        let message = Message(
+            id: messageID, xID: dm.id, xVersionID: dm.id, kind: fromCustomer ? .dm : .ownDM,
+            conversationID: conversationID, handleID: handle.id, authorXUserID: dm.senderID,
+            text: dm.text, createdAt: dm.createdAt, inReplyToXID: nil, lang: nil)
+        work.insert(message, keys: keys, versionRank: 1)
+        if let conversationID { work.adoptOrphans(reachableBy: keys, into: conversationID) }
+    }
+
+    // MARK: desk actions
+
+    private func apply(_ action: DeskAction, to work: inout Work) {
+        guard var conversation = work.index.conversations[action.conversationID] else {
+            work.plan.tally.unrelated += 1
+            return
+        }
+        switch action.kind {
+        case .resolve: conversation.state = .resolved
+        case .reopen: conversation.state = .open
+        }
+        work.plan.tally.deskActions += 1
+        work.save(conversation)
+    }
+}
+
+/// The planner's scratch state: the index as it stands after each event, and the writes so far.
+private struct Work {
+    var index: ThreadIndex
+    var plan: IngestPlan
+
+    mutating func upsertCustomer(_ user: InboundUser, brand: BrandDirectory) {
+        guard brand.handle(xUserID: user.id) == nil else { return }
+        let customer = Customer(
+            id: StableID.make("customer", user.id), xUserID: user.id, username: user.username, name: user.name,
+            followersCount: user.followersCount, verified: user.verified,
+            profileImageURL: user.profileImageURL, bio: user.bio)
+        if index.customers[user.id] != customer {
+            index.customers[user.id] = customer
+            plan.customers[customer.id] = customer
+        }
+    }
+
+    /// The customer's id, creating a placeholder profile when no payload described them yet.
+    mutating func ensureCustomer(xUserID: String) -> UUID {
+        if let known = index.customers[xUserID] { return known.id }
+        let customer = Customer(
+            id: StableID.make("customer", xUserID), xUserID: xUserID, username: xUserID, name: xUserID,
+            followersCount: 0, verified: false)
+        index.customers[xUserID] = customer
+        plan.customers[customer.id] = customer
+        return customer.id
+    }
+
+    mutating func openConversation(id: UUID, handleID: UUID, customerID: UUID, at: Date) -> UUID {
+        let conversation = Conversation(
+            id: id, handleID: handleID, customerID: customerID, state: .open, hasPublic: false, hasDM: false,
+            openedAt: at, lastMessageAt: at, awaitingReplySince: nil, messageCount: 0)
+        plan.tally.newConversations += 1
+        save(conversation)
+        return id
+    }
+
+    func latestOpenConversation(handleID: UUID, customerID: UUID) -> UUID? {
+        index.conversations.values
+            .filter { $0.handleID == handleID && $0.customerID == customerID && $0.state == .open }
+            .max { ($0.lastMessageAt, $0.id.uuidString) < ($1.lastMessageAt, $1.id.uuidString) }?
+            .id
+    }
+
+    mutating func save(_ conversation: Conversation) {
+        index.conversations[conversation.id] = conversation
+        plan.conversations[conversation.id] = conversation
+    }
+
+    mutating func insert(_ message: Message, keys: [ThreadKeyRow], versionRank: Int) {
+        index.messages[message.id] = message
+        index.versionRanks[message.id] = versionRank
+        plan.versionRanks[message.id] = versionRank
+        plan.messages[message.id] = message
+        plan.tally.newMessages += 1
+        for var row in keys {
+            row.conversationID = message.conversationID
+            index.register(row)
+            plan.newKeys.append(row)
+        }
+        if let id = message.conversationID { count(message, into: id) }
+    }
+
+    /// Messages that arrived before anything tied them to a case (a brand reply before the
+    /// customer's post, a reply before its parent) join the case once one of their keys leads to it.
+    mutating func adoptOrphans(reachableBy keys: [ThreadKeyRow], into conversationID: UUID) {
+        guard let conversation = index.conversations[conversationID] else { return }
+        var lookups = Set(keys.map(\.key))
+        var queue = Array(lookups)
+        while let key = queue.popLast() {
+            for row in index.keyRows[key] ?? [] where row.conversationID == nil {
+                guard var orphan = index.messages[row.messageID], orphan.conversationID == nil else { continue }
+                let isCustomers = StableID.make("customer", orphan.authorXUserID) == conversation.customerID
+                guard orphan.kind.isOwn || isCustomers else { continue }
+                orphan.conversationID = conversationID
+                orphan.handleID = conversation.handleID
+                index.messages[orphan.id] = orphan
+                plan.messages[orphan.id] = orphan
+                plan.versionRanks[orphan.id] = index.versionRanks[orphan.id] ?? 1
+                plan.adopted[orphan.id] = conversationID
+                for (k, rows) in index.keyRows {
+                    guard rows.contains(where: { $0.messageID == orphan.id }) else { continue }
+                    index.keyRows[k] = rows.map { r in
+                        var r = r
+                        if r.messageID == orphan.id { r.conversationID = conversationID }
+                        return r
+                    }
+                    if lookups.insert(k).inserted { queue.append(k) }
+                }
+                count(orphan, into: conversationID)
+            }
+        }
+    }
+
+    private mutating func count(_ message: Message, into conversationID: UUID) {
+        guard var conversation = index.conversations[conversationID] else { return }
+        conversation.messageCount += 1
+        if message.kind.channel == .dm { conversation.hasDM = true } else { conversation.hasPublic = true }
+        if message.createdAt > conversation.lastMessageAt { conversation.lastMessageAt = message.createdAt }
+        if message.createdAt < conversation.openedAt { conversation.openedAt = message.createdAt }
+        if message.kind.isOwn {
+            if let since = conversation.awaitingReplySince, message.createdAt >= since {
+                conversation.awaitingReplySince = nil
+            }
+        } else {
+            conversation.state = conversation.state.afterMessage(fromCustomer: true)
+            if conversation.awaitingReplySince.map({ message.createdAt < $0 }) ?? true {
+                conversation.awaitingReplySince = message.createdAt
+            }
+        }
+        save(conversation)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Which database the desk runs on.
+public enum DatabaseChoice: Sendable, Equatable {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// The URL with its password hidden, for logs.
+    public var redacted: String {
+        switch self {
+        case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let url):
+            guard var components = URLComponents(string: url) else { return "postgres:(unparseable URL)" }
+            if components.password != nil { components.password = "***" }
+            return components.string ?? "postgres"
+        }
+    }
+}
+
+/// Everything the server reads from flags and the environment, read once at start-up.
+public struct ParleyConfig: Sendable {
+    public var database: DatabaseChoice
+    public var hostname: String
+    public var port: Int
+    /// Start the background workers (ingest processor, sender). Commands that only read turn them off.
+    public var runWorkers: Bool
+    /// Open conversations for pure retweets of the brand's posts.
+    public var retweetsOpenConversations: Bool
+    /// Largest request body accepted (bytes); larger gets 413.
+    public var maxBodyBytes: Int
+    /// How long a sender holds an outbox item before another may take it over.
+    public var outboxLeaseSeconds: Double
+    /// Where the Leaf views and public files are (the repository root when run with `swift run`).
+    public var workingDirectory: String
+
+    public init(
+        database: DatabaseChoice, hostname: String = "127.0.0.1", port: Int = 8080, runWorkers: Bool = true,
+        retweetsOpenConversations: Bool = false, maxBodyBytes: Int = 1_048_576, outboxLeaseSeconds: Double = 30,
+        workingDirectory: String = FileManager.default.currentDirectoryPath
+    ) {
+        self.database = database
+        self.hostname = hostname
+        self.port = port
+        self.runWorkers = runWorkers
+        self.retweetsOpenConversations = retweetsOpenConversations
+        self.maxBodyBytes = maxBodyBytes
+        self.outboxLeaseSeconds = outboxLeaseSeconds
+        self.workingDirectory = workingDirectory
+    }
+
+    public enum LoadError: Error, Equatable, CustomStringConvertible {
+        case invalid(variable: String, value: String, expected: String)
+        public var description: String {
+            switch self {
+            case let .invalid(variable, value, expected): "\(variable)=\(value) is not valid: expected \(expected)."
+            }
+        }
+    }
+
+    /// Builds the configuration from command-line values (which win) and the environment.
+    /// `DATABASE_URL` selects PostgreSQL; otherwise SQLite at `dbPath` or `PARLEY_DB` or `./parley.sqlite`.
+    public static func load(
+        dbPath: String?, hostname: String?, port: Int?, environment: [String: String]
+    ) throws -> ParleyConfig {
+        let database: DatabaseChoice
+        if let path = dbPath {
+            database = .sqlite(path: path)
+        } else if let url = environment["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw LoadError.invalid(variable: "DATABASE_URL", value: "(hidden)", expected: "a postgres:// URL")
+            }
+            database = .postgres(url: url)
+        } else {
+            database = .sqlite(path: environment["PARLEY_DB"] ?? "parley.sqlite")
+        }
+        var resolvedPort = 8080
+        if let port {
+            resolvedPort = port
+        } else if let raw = environment["PORT"] {
+            guard let value = Int(raw), (1...65535).contains(value) else {
+                throw LoadError.invalid(variable: "PORT", value: raw, expected: "a port number 1-65535")
+            }
+            resolvedPort = value
+        }
+        var retweets = false
+        if let raw = environment["PARLEY_RETWEETS_OPEN_CONVERSATIONS"] {
+            guard let value = Bool(raw.lowercased()) else {
+                throw LoadError.invalid(variable: "PARLEY_RETWEETS_OPEN_CONVERSATIONS", value: raw, expected: "true or false")
+            }
+            retweets = value
+        }
+        return ParleyConfig(
+            database: database, hostname: hostname ?? environment["HOST"] ?? "127.0.0.1", port: resolvedPort,
+            retweetsOpenConversations: retweets)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// The API's JSON shapes. Keys are snake_case; ids are strings; times are ISO-8601 UTC.
+struct CustomerDTO: Content, Equatable {
+    var id: UUID
+    var xUserID: String
+    var username: String
+    var name: String
+    var followersCount: Int
+    var verified: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, username, name, verified
+        case xUserID = "x_user_id"
+        case followersCount = "followers_count"
+    }
+
+    init(_ c: Customer) {
+        id = c.id
+        xUserID = c.xUserID
+        username = c.username
+        name = c.name
+        followersCount = c.followersCount
+        verified = c.verified
+    }
+}
+
+struct HandleRefDTO: Content, Equatable {
+    var id: UUID
+    var username: String
+}
+
+struct MessageDTO: Content, Equatable {
+    var id: UUID
+    var xID: String
+    var kind: String
+    var channel: String
+    var from: String
+    var authorXUserID: String
+    var text: String
+    var createdAt: Date
+    var inReplyToXID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, channel, from, text
+        case xID = "x_id"
+        case authorXUserID = "author_x_user_id"
+        case createdAt = "created_at"
+        case inReplyToXID = "in_reply_to_x_id"
+    }
+
+    init(_ m: Message) {
+        id = m.id
+        xID = m.xID
+        kind = m.kind.rawValue
+        channel = m.kind.channel.rawValue
+        from = m.kind.isOwn ? "brand" : "customer"
+        authorXUserID = m.authorXUserID
+        text = m.text
+        createdAt = m.createdAt
+        inReplyToXID = m.inReplyToXID
+    }
+}
+
+struct OutboxItemDTO: Content, Equatable {
+    var id: UUID
+    var conversationID: UUID
+    var channel: String
+    var text: String
+    var state: String
+    var attempts: Int
+    var xID: String?
+    var error: String?
+    var createdAt: Date
+    var sentAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, channel, text, state, attempts, error
+        case conversationID = "conversation_id"
+        case xID = "x_id"
+        case createdAt = "created_at"
+        case sentAt = "sent_at"
+    }
+
+    init(_ o: OutboxItem) {
+        id = o.id
+        conversationID = o.conversationID
+        channel = o.channel.rawValue
+        text = o.text
+        state = o.state.rawValue
+        attempts = o.attempts
+        xID = o.xID
+        error = o.error
+        createdAt = o.createdAt
+        sentAt = o.sentAt
+    }
+}
+
+struct ConversationSummaryDTO: Content, Equatable {
+    var id: UUID
+    var state: String
+    var handle: HandleRefDTO
+    var customer: CustomerDTO
+    var channels: [String]
+    var openedAt: Date
+    var lastMessageAt: Date
+    var awaitingReplySince: Date?
+    var messageCount: Int
+    var lastMessage: MessageDTO?
+
+    enum CodingKeys: String, CodingKey {
+        case id, state, handle, customer, channels
+        case openedAt = "opened_at"
+        case lastMessageAt = "last_message_at"
+        case awaitingReplySince = "awaiting_reply_since"
+        case messageCount = "message_count"
+        case lastMessage = "last_message"
+    }
+
+    init(_ s: ConversationSummary) {
+        let c = s.conversation
+        id = c.id
+        state = c.state.rawValue
+        handle = HandleRefDTO(id: c.handleID, username: s.handleUsername)
+        customer = CustomerDTO(s.customer)
+        channels = Self.channels(c)
+        openedAt = c.openedAt
+        lastMessageAt = c.lastMessageAt
+        awaitingReplySince = c.awaitingReplySince
+        messageCount = c.messageCount
+        lastMessage = s.lastMessage.map(MessageDTO.init)
+    }
+
+    static func channels(_ c: Conversation) -> [String] {
+        (c.hasPublic ? ["public"] : []) + (c.hasDM ? ["dm"] : [])
+    }
+}
+
+struct ConversationListDTO: Content, Equatable {
+    var data: [ConversationSummaryDTO]
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey {
+        case data
+        case nextCursor = "next_cursor"
+    }
+}
+
+struct ConversationDetailDTO: Content, Equatable {
+    var id: UUID
+    var state: String
+    var handle: HandleRefDTO
+    var customer: CustomerDTO
+    var channels: [String]
+    var openedAt: Date
+    var lastMessageAt: Date
+    var awaitingReplySince: Date?
+    var messageCount: Int
+    var messages: [MessageDTO]
+    var outbox: [OutboxItemDTO]
+
+    enum CodingKeys: String, CodingKey {
+        case id, state, handle, customer, channels, messages, outbox
+        case openedAt = "opened_at"
+        case lastMessageAt = "last_message_at"
+        case awaitingReplySince = "awaiting_reply_since"
+        case messageCount = "message_count"
+    }
+
+    init(_ d: ConversationDetail) {
+        let c = d.conversation
+        id = c.id
+        state = c.state.rawValue
+        handle = HandleRefDTO(id: d.handle.id, username: d.handle.username)
+        customer = CustomerDTO(d.customer)
+        channels = ConversationSummaryDTO.channels(c)
+        openedAt = c.openedAt
+        lastMessageAt = c.lastMessageAt
+        awaitingReplySince = c.awaitingReplySince
+        messageCount = c.messageCount
+        messages = d.messages.map(MessageDTO.init)
+        outbox = d.outbox.map(OutboxItemDTO.init)
+    }
+}
+
+struct ReplyInputDTO: Content {
+    var text: String
+    var channel: Channel
+}
+
+struct EventAcceptedDTO: Content, Equatable {
+    var externalID: String
+    var duplicate: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case duplicate
+        case externalID = "external_id"
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// `/api/v1/conversations`: the queue, a conversation, replies, resolve and reopen.
+struct ConversationsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let conversations = routes.grouped("conversations")
+        conversations.get(use: index)
+        conversations.get(":id", use: show)
+        conversations.post(":id", "replies", use: reply)
+        conversations.post(":id", "resolve", use: resolve)
+        conversations.post(":id", "reopen", use: reopen)
+    }
+
+    struct IndexQuery: Decodable {
+        var state: String?
+        var handle: String?
+        var limit: Int?
+        var cursor: String?
+    }
+
+    @Sendable func index(req: Request) async throws -> ConversationListDTO {
+        let query = try req.query.decode(IndexQuery.self)
+        let state = try query.state.map { raw in
+            guard let state = ConversationState(rawValue: raw) else {
+                throw HTTPError(.badRequest, "bad_request", "state must be one of: \(ConversationState.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return state
+        }
+        let handleID = try await resolveHandle(query.handle, on: req)
+        let limit = query.limit ?? 50
+        guard (1...200).contains(limit) else { throw HTTPError(.badRequest, "bad_request", "limit must be between 1 and 200.") }
+        let cursor = try query.cursor.map { token in
+            guard let cursor = QueueCursor(token: token) else { throw HTTPError(.badRequest, "bad_request", "cursor is not one this API gave out.") }
+            return cursor
+        }
+        let page = try await req.parley.conversations.page(state: state, handleID: handleID, limit: limit, after: cursor)
+        return ConversationListDTO(data: page.items.map(ConversationSummaryDTO.init), nextCursor: page.nextCursor?.token)
+    }
+
+    /// `handle` may be a handle's id or its username.
+    private func resolveHandle(_ raw: String?, on req: Request) async throws -> UUID? {
+        guard let raw, !raw.isEmpty else { return nil }
+        let handles = try await req.parley.handles.all()
+        if let id = UUID(uuidString: raw), handles.contains(where: { $0.id == id }) { return id }
+        let name = raw.hasPrefix("@") ? String(raw.dropFirst()) : raw
+        guard let handle = handles.first(where: { $0.username.lowercased() == name.lowercased() }) else {
+            throw HTTPError(.badRequest, "bad_request", "No handle '\(name)'.")
+        }
+        return handle.id
+    }
+
+    @Sendable func show(req: Request) async throws -> ConversationDetailDTO {
+        let id = try conversationID(req)
+        guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
+        return ConversationDetailDTO(detail)
+    }
+
+    @Sendable func reply(req: Request) async throws -> Response {
+        let id = try conversationID(req)
+        let input = try req.content.decode(ReplyInputDTO.self)
+        let user = try req.auth.require(AuthenticatedUser.self).user
+        let item = try await req.parley.reply(to: id, text: input.text, channel: input.channel, by: user)
+        return try await OutboxItemDTO(item).encodeResponse(status: .accepted, for: req)
+    }
+
+    @Sendable func resolve(req: Request) async throws -> ConversationDetailDTO {
+        try await change(req, to: .resolve)
+    }
+
+    @Sendable func reopen(req: Request) async throws -> ConversationDetailDTO {
+        try await change(req, to: .reopen)
+    }
+
+    private func change(_ req: Request, to kind: DeskAction.Kind) async throws -> ConversationDetailDTO {
+        let id = try conversationID(req)
+        try await req.parley.change(id, to: kind, by: try req.auth.require(AuthenticatedUser.self).user)
+        guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
+        return ConversationDetailDTO(detail)
+    }
+}
+
+func conversationID(_ req: Request) throws -> UUID {
+    guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw) else {
+        throw HTTPError.notFound("conversation")
+    }
+    return id
+}

@@ -1,0 +1,25 @@
+import Foundation
+import ParleyCore
+import Vapor
+
+/// `POST /api/v1/events`: one raw X payload, answered 202 only once it is in the journal.
+/// Malformed payloads are journaled too (and marked by the processor), so nothing is lost.
+struct EventsController: RouteCollection {
+    let maxBodyBytes: Int
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.POST, "events", body: .collect(maxSize: ByteCount(value: maxBodyBytes)), use: create)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+            throw HTTPError(.badRequest, "empty_body", "Send one X payload as the request body.")
+        }
+        let payload = Data(buffer: buffer)
+        let ingestor = req.parley.ingestor
+        let event = ingestor.rawEvent(payload, source: .api)
+        let added = try await ingestor.receive([event])
+        return try await EventAcceptedDTO(externalID: event.externalID, duplicate: added == 0)
+            .encodeResponse(status: .accepted, for: req)
+    }
+}

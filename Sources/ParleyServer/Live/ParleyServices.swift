@@ -1,0 +1,48 @@
+import Fluent
+import Foundation
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// What `configure` builds once and handlers reach through `req.parley`.
+struct ParleyServices: Sendable {
+    var config: ParleyConfig
+    var effects: Effects
+    var metrics: ParleyMetrics
+    var hub: LiveHub
+    var options: PipelineOptions
+}
+
+private struct ParleyServicesKey: StorageKey {
+    typealias Value = ParleyServices
+}
+
+extension Application {
+    var parleyServices: ParleyServices {
+        get {
+            guard let services = storage[ParleyServicesKey.self] else {
+                fatalError("configure(_:config:) has not run for this application.")
+            }
+            return services
+        }
+        set { storage[ParleyServicesKey.self] = newValue }
+    }
+}
+
+/// The desk's parts as one request sees them: over the request's database, with its logger.
+struct RequestParley {
+    let services: ParleyServices
+    let database: any Database
+
+    var effects: Effects { services.effects }
+    var hub: LiveHub { services.hub }
+    var conversations: ConversationQueries { ConversationQueries(database: database) }
+    var outbox: OutboxQueries { OutboxQueries(database: database) }
+    var users: UserQueries { UserQueries(database: database) }
+    var handles: HandleQueries { HandleQueries(database: database) }
+    var ingestor: Ingestor { Ingestor(database: database, effects: services.effects) }
+}
+
+extension Request {
+    var parley: RequestParley { RequestParley(services: application.parleyServices, database: db) }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// The one place where errors become HTTP: a status, a stable code and a message a person can act on.
+struct HTTPError: Error {
+    var status: HTTPResponseStatus
+    var code: String
+    var message: String
+
+    init(_ status: HTTPResponseStatus, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    init(_ error: any Error) {
+        switch error {
+        case let e as HTTPError: self = e
+        case let e as ReplyDraftError: self.init(.unprocessableEntity, "reply_invalid", e.description)
+        case let e as ConversationState.TransitionError: self.init(.conflict, "state_conflict", e.description)
+        case let e as StoreError:
+            switch e {
+            case .notFound: self.init(.notFound, "not_found", e.description)
+            case .conflict: self.init(.conflict, "conflict", e.description)
+            case .invalid: self.init(.unprocessableEntity, "invalid", e.description)
+            case .corruptValue: self.init(.internalServerError, "internal", "Unexpected error; logged.")
+            }
+        case let e as DecodingError: self.init(.badRequest, "bad_request", Self.describe(e))
+        case let e as any AbortError:
+            let code: String = switch e.status {
+            case .payloadTooLarge: "payload_too_large"
+            case .unauthorized: "unauthorized"
+            case .forbidden: "forbidden"
+            case .notFound: "not_found"
+            case .unsupportedMediaType: "unsupported_media_type"
+            default: "http_\(e.status.code)"
+            }
+            self.init(e.status, code, e.reason)
+        default: self.init(.internalServerError, "internal", "Unexpected error; logged.")
+        }
+    }
+
+    /// Names the field and the problem, never the value (it may be personal data).
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let p = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return p.isEmpty ? "the body" : "'\(p)'"
+        }
+        switch error {
+        case let .keyNotFound(key, context):
+            let parent = context.codingPath.map(\.stringValue) + [key.stringValue]
+            return "Missing field '\(parent.joined(separator: "."))'."
+        case let .typeMismatch(type, context): return "Wrong type at \(path(context)): expected \(type)."
+        case let .valueNotFound(type, context): return "Missing value at \(path(context)): expected \(type)."
+        case let .dataCorrupted(context): return "Invalid value at \(path(context)): \(context.debugDescription)"
+        @unknown default: return "The body could not be read."
+        }
+    }
+
+    static func notFound(_ what: String) -> HTTPError { HTTPError(.notFound, "not_found", "No such \(what).") }
+}
+
+/// `{"error":{"code","message"}}` under `/api` and `/health`; a page elsewhere.
+struct ParleyErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let mapped = HTTPError(error)
+            if mapped.status == .internalServerError {
+                request.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.url.path)"])
+            } else {
+                request.logger.info("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
+            }
+            if request.url.path.hasPrefix("/api") || request.url.path == "/health" || request.headers.accept.mediaTypes.contains(.json) {
+                let body = ErrorBodyDTO(error: .init(code: mapped.code, message: mapped.message))
+                let response = Response(status: mapped.status)
+                try response.content.encode(body, as: .json)
+                return response
+            }
+            if mapped.status == .unauthorized {
+                return request.redirect(to: "/login")
+            }
+            return try await ErrorPage(status: Int(mapped.status.code), message: mapped.message)
+                .render(on: request, status: mapped.status)
+        }
+    }
+}
+
+struct ErrorBodyDTO: Content {
+    struct Body: Content {
+        var code: String
+        var message: String
+    }
+    var error: Body
+}

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import Logging
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// Builds and runs the application for the command line.
+public enum ParleyApp {
+    /// A configured application (migrated, routes registered, workers if the config asks).
+    public static func make(config: ParleyConfig, effects: Effects = .live) async throws -> Application {
+        // Vapor must not parse our command line: it belongs to `parley`'s own commands.
+        let app = try await Application.make(Environment(name: "production", arguments: ["parley"]))
+        do {
+            try await configure(app, config: config, effects: effects)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    /// Runs `body` with an application that has no workers and no server, then shuts it down.
+    public static func withApplication<T: Sendable>(
+        config: ParleyConfig, _ body: @Sendable (Application) async throws -> T
+    ) async throws -> T {
+        var config = config
+        config.runWorkers = false
+        let app = try await make(config: config)
+        do {
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// Serves HTTP until the process is interrupted.
+    public static func serve(_ app: Application) async throws {
+        app.environment.arguments = ["parley", "serve"]
+        try await app.execute()
+    }
+
+    public static func processor(for app: Application, batchSize: Int = 500) -> IngestProcessor {
+        let services = app.parleyServices
+        return IngestProcessor(
+            database: app.db, effects: services.effects, options: services.options, metrics: services.metrics,
+            hub: services.hub, batchSize: batchSize)
+    }
+
+    public static func ingestor(for app: Application) -> Ingestor {
+        Ingestor(database: app.db, effects: app.parleyServices.effects)
+    }
+
+    /// Hashes a password the way the login form checks it.
+    public static func hashPassword(_ password: String, on app: Application) throws -> String {
+        try app.password.hash(password)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// View models: what each Leaf template receives. Leaf escapes every `#(...)`; no page uses
+/// `#unsafeHTML`, so text from X (posts, names, bios) always renders as text.
+struct LoginPage: Encodable {
+    var csrf: String
+    var error: String?
+    var email: String
+}
+
+struct ErrorPage: Encodable {
+    var status: Int
+    var message: String
+
+    func render(on req: Request, status: HTTPResponseStatus) async throws -> Response {
+        try await req.view.render("error", self).encodeResponse(status: status, for: req)
+    }
+}
+
+struct UserBadge: Encodable {
+    var name: String
+    var email: String
+    var role: String
+
+    init(_ user: DeskUser) {
+        name = user.name
+        email = user.email
+        role = user.role.rawValue
+    }
+}
+
+struct QueuePage: Encodable {
+    var user: UserBadge
+    var csrf: String
+    var state: String
+    var handle: String
+    var handles: [String]
+    var rows: [Row]
+    var nextCursor: String?
+
+    init(
+        user: DeskUser, csrf: String, state: String, handle: String, handles: [String], rows: [Row], nextCursor: String?
+    ) {
+        self.user = UserBadge(user)
+        self.csrf = csrf
+        self.state = state
+        self.handle = handle
+        self.handles = handles
+        self.rows = rows
+        self.nextCursor = nextCursor
+    }
+
+    struct Row: Encodable {
+        var id: String
+        var customerName: String
+        var customerUsername: String
+        var handle: String
+        var state: String
+        var channels: String
+        var preview: String
+        var lastActivity: String
+        var waiting: String?
+        var messageCount: Int
+
+        init(_ s: ConversationSummary, now: Date) {
+            id = s.conversation.id.uuidString
+            customerName = s.customer.name
+            customerUsername = s.customer.username
+            handle = s.handleUsername
+            state = s.conversation.state.rawValue
+            channels = ConversationSummaryDTO.channels(s.conversation).joined(separator: " + ")
+            preview = String((s.lastMessage?.text ?? "").prefix(160))
+            lastActivity = Self.format(s.conversation.lastMessageAt)
+            waiting = s.conversation.awaitingReplySince.map { Self.ago(from: $0, to: now) }
+            messageCount = s.conversation.messageCount
+        }
+
+        static func format(_ date: Date) -> String {
+            date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+        }
+
+        static func ago(from date: Date, to now: Date) -> String {
+            let minutes = max(0, Int(now.timeIntervalSince(date) / 60))
+            if minutes < 60 { return "\(minutes) min" }
+            if minutes < 48 * 60 { return "\(minutes / 60) h \(minutes % 60) min" }
+            return "\(minutes / 1440) days"
+        }
+    }
+}
+
+struct ConversationPage: Encodable {
+    var user: UserBadge
+    var csrf: String
+    var notice: String?
+    var id: String
+    var state: String
+    var isOpen: Bool
+    var handle: String
+    var customer: CustomerCard
+    var messages: [MessageRow]
+    var outbox: [OutboxRow]
+
+    struct CustomerCard: Encodable {
+        var name: String
+        var username: String
+        var followers: Int
+        var verified: Bool
+        var bio: String?
+    }
+
+    struct MessageRow: Encodable {
+        var from: String
+        var kind: String
+        var channel: String
+        var text: String
+        var at: String
+    }
+
+    struct OutboxRow: Encodable {
+        var channel: String
+        var text: String
+        var state: String
+        var error: String?
+    }
+
+    init(_ d: ConversationDetail, user: DeskUser, csrf: String, notice: String?) {
+        self.user = UserBadge(user)
+        self.csrf = csrf
+        self.notice = notice
+        id = d.conversation.id.uuidString
+        state = d.conversation.state.rawValue
+        isOpen = d.conversation.state == .open
+        handle = d.handle.username
+        customer = CustomerCard(
+            name: d.customer.name, username: d.customer.username, followers: d.customer.followersCount,
+            verified: d.customer.verified, bio: d.customer.bio)
+        messages = d.messages.map {
+            MessageRow(
+                from: $0.kind.isOwn ? "brand" : "customer", kind: $0.kind.rawValue, channel: $0.kind.channel.rawValue,
+                text: $0.text, at: QueuePage.Row.format($0.createdAt))
+        }
+        outbox = d.outbox.filter { $0.state != .sent }.map {
+            OutboxRow(channel: $0.channel.rawValue, text: $0.text, state: $0.state.rawValue, error: $0.error)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import FluentKit
+import Foundation
+import Logging
+import Metrics
+import ParleyCore
+import ParleyStore
+import ParleyX
+
+/// Sends outbox items through a transport, each exactly once.
+///
+/// An item is marked `sending` (durably, with a lease) before the transport is called. If this
+/// process dies after X accepted the post but before `sent` was recorded, the lease runs out, the
+/// next sender finds the item in `sending`, and asks the transport whether it already went out
+/// before trying again.
+public struct Sender: Sendable {
+    let database: any Database
+    let transport: any OutboxTransport
+    let ingestor: Ingestor
+    let effects: Effects
+    let metrics: ParleyMetrics
+    let owner: String
+    let leaseSeconds: Double
+    let faults: Faults
+    let logger = Logger(label: "parley.sender")
+
+    /// Failures a test can inject at the most dangerous moment.
+    public struct Faults: Sendable {
+        /// Stop right after the transport accepted the post, before anything is recorded.
+        public var crashAfterDelivery: Bool
+        public init(crashAfterDelivery: Bool = false) { self.crashAfterDelivery = crashAfterDelivery }
+    }
+
+    public struct InjectedCrash: Error {}
+
+    public init(
+        database: any Database, transport: any OutboxTransport, ingestor: Ingestor, effects: Effects,
+        metrics: ParleyMetrics, owner: String, leaseSeconds: Double, faults: Faults = Faults()
+    ) {
+        self.database = database
+        self.transport = transport
+        self.ingestor = ingestor
+        self.effects = effects
+        self.metrics = metrics
+        self.owner = owner
+        self.leaseSeconds = leaseSeconds
+        self.faults = faults
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case idle
+        case sent(UUID, xID: String)
+        case reconciled(UUID, xID: String)
+        case failed(UUID, reason: String)
+        case retryLater(UUID)
+    }
+
+    /// Takes one item and settles it.
+    @discardableResult
+    public func runOnce() async throws -> Outcome {
+        let outbox = OutboxQueries(database: database)
+        let now = effects.now()
+        guard let leased = try await outbox.lease(owner: owner, now: now, until: now.addingTimeInterval(leaseSeconds)) else {
+            return .idle
+        }
+        guard let handle = try await HandleQueries(database: database).find(leased.handleID) else {
+            try await outbox.markFailed(leased.id, owner: owner, error: "The handle of this reply no longer exists.", at: now)
+            return .failed(leased.id, reason: "handle missing")
+        }
+        let delivery = OutboxDelivery(item: leased, handleXUserID: handle.xUserID)
+        if leased.state == .sending, let receipt = try await transport.findDelivered(delivery) {
+            try await record(delivery, receipt: receipt)
+            logger.info("outbox item reconciled after restart", metadata: ["outbox_id": "\(leased.id)"])
+            return .reconciled(leased.id, xID: receipt.xID)
+        }
+        do {
+            let receipt = try await transport.deliver(delivery)
+            if faults.crashAfterDelivery { throw InjectedCrash() }
+            try await record(delivery, receipt: receipt)
+            logger.info("reply sent", metadata: ["outbox_id": "\(leased.id)", "channel": "\(leased.channel.rawValue)"])
+            return .sent(leased.id, xID: receipt.xID)
+        } catch let error as DeliveryError {
+            switch error {
+            case .rejected:
+                try await outbox.markFailed(leased.id, owner: owner, error: error.description, at: effects.now())
+                metrics.outboxFailed.increment()
+                logger.warning("reply refused", metadata: ["outbox_id": "\(leased.id)"])
+                return .failed(leased.id, reason: error.description)
+            case .temporary:
+                let backoff = min(300, 5 * pow(2, Double(max(0, leased.attempts))))
+                try await outbox.release(
+                    leased.id, owner: owner, error: error.description, retryAt: effects.now().addingTimeInterval(backoff),
+                    at: effects.now())
+                return .retryLater(leased.id)
+            }
+        }
+    }
+
+    /// Records the post X accepted: the outbox row, and an event in the journal so the reply
+    /// shows in its conversation even if X never echoes it back (dedupe merges the echo).
+    private func record(_ delivery: OutboxDelivery, receipt: DeliveryReceipt) async throws {
+        let item = delivery.item
+        try await OutboxQueries(database: database).markSent(item.id, owner: owner, xID: receipt.xID, at: effects.now())
+        metrics.outboxSent.increment()
+        let payload: Data
+        switch item.channel {
+        case .public:
+            payload = XPostEncoder.v2StreamLine(
+                id: receipt.xID, text: item.text, authorID: delivery.handleXUserID, createdAt: receipt.createdAt,
+                conversationID: nil, inReplyToPostID: item.inReplyToXID, inReplyToUserID: nil, author: nil)
+        case .dm:
+            payload = XPostEncoder.v2DMEventLine(
+                id: receipt.xID, text: item.text, senderID: delivery.handleXUserID,
+                recipientID: item.recipientXUserID ?? "", createdAt: receipt.createdAt, users: [])
+        }
+        try await ingestor.receive([
+            RawEvent(source: .outbox, externalID: "outbox:" + item.id.uuidString, payload: payload, receivedAt: effects.now())
+        ])
+    }
+}

@@ -1,0 +1,81 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// Builds the whole application from its configuration: database, migrations, views, sessions,
+/// middleware, routes and (when asked) the background workers.
+public func configure(_ app: Application, config: ParleyConfig, effects: Effects = .live) async throws {
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.directory = DirectoryConfiguration(workingDirectory: config.workingDirectory.hasSuffix("/") ? config.workingDirectory : config.workingDirectory + "/")
+    app.routes.defaultMaxBodySize = ByteCount(value: config.maxBodyBytes)
+
+    try useDatabase(config.database, on: app)
+    app.migrations.add(ParleyMigrations.all)
+    try await app.autoMigrate()
+    try await tuneDatabase(app.db)
+
+    let services = ParleyServices(
+        config: config, effects: effects, metrics: ParleyMetrics(), hub: LiveHub(),
+        options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations))
+    app.parleyServices = services
+
+    app.views.use(.leaf)
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "parley_session"
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(string: sessionID.string, maxAge: 60 * 60 * 12, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.middleware = Middlewares()
+    app.middleware.use(ParleyErrorMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(app.sessions.middleware)
+
+    try routes(app)
+
+    if config.runWorkers {
+        startWorkers(app, services: services)
+    }
+}
+
+func useDatabase(_ choice: DatabaseChoice, on app: Application) throws {
+    switch choice {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url), as: .psql)
+    }
+}
+
+/// SQLite: write-ahead logging lets readers work while the ingest writes, and `synchronous=NORMAL`
+/// is durable across process crashes (a power loss may lose the last commits, not corrupt them).
+func tuneDatabase(_ database: any Database) async throws {
+    guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+    try await sql.raw("PRAGMA journal_mode=WAL").run()
+    try await sql.raw("PRAGMA synchronous=NORMAL").run()
+    try await sql.raw("PRAGMA busy_timeout=10000").run()
+}
+
+private func startWorkers(_ app: Application, services: ParleyServices) {
+    let database = app.db
+    let processor = IngestProcessor(
+        database: database, effects: services.effects, options: services.options, metrics: services.metrics,
+        hub: services.hub)
+    app.lifecycle.use(WorkerLoop(name: "ingest", idle: .milliseconds(200)) {
+        try await processor.runOnce().events > 0
+    })
+    let ingestor = Ingestor(database: database, effects: services.effects)
+    let sender = Sender(
+        database: database, transport: SandboxTransport(database: database, ingestor: ingestor, effects: services.effects),
+        ingestor: ingestor, effects: services.effects, metrics: services.metrics,
+        owner: "sender-\(ProcessInfo.processInfo.processIdentifier)-\(services.effects.newID().uuidString.prefix(8))",
+        leaseSeconds: services.config.outboxLeaseSeconds)
+    app.lifecycle.use(WorkerLoop(name: "sender", idle: .milliseconds(300)) {
+        try await sender.runOnce() != .idle
+    })
+}

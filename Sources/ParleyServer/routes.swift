@@ -1,0 +1,15 @@
+import Vapor
+
+func routes(_ app: Application) throws {
+    try app.register(collection: HealthController())
+
+    let api = app.grouped("api", "v1").grouped(BearerAuthenticator(), SessionUserAuthenticator(), RequireUser(), CSRFProtection())
+    try api.register(collection: ConversationsController())
+    try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))
+
+    let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
+    try web.register(collection: AuthController())
+    let signedIn = web.grouped(RequireUser())
+    try signedIn.register(collection: InboxController())
+    try signedIn.register(collection: LiveController())
+}

@@ -1,0 +1,144 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import ParleyCore
+
+/// A row of the queue: the conversation with what the list shows of its customer and last message.
+public struct ConversationSummary: Sendable, Equatable {
+    public var conversation: Conversation
+    public var customer: Customer
+    public var handleUsername: String
+    public var lastMessage: Message?
+}
+
+/// A conversation with everything its page shows.
+public struct ConversationDetail: Sendable, Equatable {
+    public var conversation: Conversation
+    public var customer: Customer
+    public var handle: Handle
+    /// In the order they were written.
+    public var messages: [Message]
+    public var outbox: [OutboxItem]
+}
+
+/// One page of the queue and the cursor for the next.
+public struct ConversationPage: Sendable, Equatable {
+    public var items: [ConversationSummary]
+    public var nextCursor: QueueCursor?
+}
+
+/// A position in the queue (last activity, then id, both descending). Opaque to API clients.
+public struct QueueCursor: Sendable, Equatable {
+    public var lastMessageAt: Date
+    public var id: UUID
+
+    public init(lastMessageAt: Date, id: UUID) {
+        self.lastMessageAt = lastMessageAt
+        self.id = id
+    }
+
+    /// The exact bits of the time, so that a page boundary never skips or repeats a row.
+    public var token: String {
+        let raw = "\(lastMessageAt.timeIntervalSince1970.bitPattern):\(id.uuidString)"
+        return Data(raw.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    public init?(token: String) {
+        var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8) else { return nil }
+        let parts = raw.split(separator: ":")
+        guard parts.count == 2, let bits = UInt64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+        self.init(lastMessageAt: Date(timeIntervalSince1970: Double(bitPattern: bits)), id: id)
+    }
+}
+
+public struct ConversationQueries: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// The queue, newest activity first, with a stable order for cursor pagination.
+    public func page(
+        state: ConversationState?, handleID: UUID?, limit: Int, after cursor: QueueCursor?
+    ) async throws -> ConversationPage {
+        let query = ConversationRecord.query(on: database)
+        if let state { query.filter(\.$state == state.rawValue) }
+        if let handleID { query.filter(\.$handleID == handleID) }
+        if let cursor {
+            query.group(.or) { or in
+                or.filter(\.$lastMessageAt < cursor.lastMessageAt)
+                or.group(.and) { and in
+                    and.filter(\.$lastMessageAt == cursor.lastMessageAt)
+                    and.filter(\.$id < cursor.id)
+                }
+            }
+        }
+        let records = try await query.sort(\.$lastMessageAt, .descending).sort(\.$id, .descending)
+            .limit(limit + 1).all()
+        let conversations = try records.prefix(limit).map { try $0.toDomain() }
+        let items = try await summaries(conversations)
+        let next = records.count > limit ? conversations.last.map { QueueCursor(lastMessageAt: $0.lastMessageAt, id: $0.id) } : nil
+        return ConversationPage(items: items, nextCursor: next)
+    }
+
+    private func summaries(_ conversations: [Conversation]) async throws -> [ConversationSummary] {
+        guard !conversations.isEmpty else { return [] }
+        let customers = try await CustomerRecord.query(on: database)
+            .filter(\.$id ~~ Set(conversations.map(\.customerID))).all()
+            .reduce(into: [UUID: Customer]()) { $0[try $1.requireID()] = try $1.toDomain() }
+        let handles = try await HandleRecord.query(on: database).all()
+            .reduce(into: [UUID: String]()) { $0[try $1.requireID()] = $1.username }
+        // The newest message per conversation, in one query.
+        let messages = try await MessageRecord.query(on: database)
+            .filter(\.$conversationID ~~ conversations.map { Optional($0.id) })
+            .sort(\.$createdAt).all()
+        var last: [UUID: Message] = [:]
+        for record in messages { if let id = record.conversationID { last[id] = try record.toDomain() } }
+        return conversations.compactMap { conversation in
+            guard let customer = customers[conversation.customerID] else { return nil }
+            return ConversationSummary(
+                conversation: conversation, customer: customer,
+                handleUsername: handles[conversation.handleID] ?? "", lastMessage: last[conversation.id])
+        }
+    }
+
+    public func detail(_ id: UUID) async throws -> ConversationDetail? {
+        guard let record = try await ConversationRecord.find(id, on: database) else { return nil }
+        let conversation = try record.toDomain()
+        guard let customer = try await CustomerRecord.find(conversation.customerID, on: database)?.toDomain(),
+            let handle = try await HandleRecord.find(conversation.handleID, on: database)?.toDomain()
+        else { throw StoreError.notFound(what: "customer or handle of conversation", id: id.uuidString) }
+        let messages = try await MessageRecord.query(on: database).filter(\.$conversationID == id)
+            .sort(\.$createdAt).sort(\.$xID).all().map { try $0.toDomain() }
+        let outbox = try await OutboxQueries(database: database).forConversation(id)
+        return ConversationDetail(
+            conversation: conversation, customer: customer, handle: handle, messages: messages, outbox: outbox)
+    }
+
+    public func find(_ id: UUID) async throws -> Conversation? {
+        try await ConversationRecord.find(id, on: database)?.toDomain()
+    }
+
+    /// How many conversations are in each state.
+    public func countsByState() async throws -> [String: Int] {
+        try await groupCount(table: "conversations", column: "state")
+    }
+
+    public func messageCountsByKind() async throws -> [String: Int] {
+        try await groupCount(table: "messages", column: "kind")
+    }
+
+    func groupCount(table: String, column: String) async throws -> [String: Int] {
+        let sql = try database.requireSQL()
+        let rows = try await sql.select().column(SQLColumn(column)).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(table).groupBy(column).all()
+        var result: [String: Int] = [:]
+        for row in rows { result[try row.decode(column: column, as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return result
+    }
+}

@@ -1,0 +1,171 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import ParleyCore
+
+/// Reads what a batch of events needs to know and writes what the planner decided, in one
+/// transaction with the journal rows it consumed.
+public struct IngestStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Runs `body` in a transaction that no other process's ingest overlaps. On PostgreSQL an
+    /// advisory lock serializes ingest across processes (threading depends on what came before);
+    /// SQLite has one writer anyway.
+    public func withIngestTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (IngestStore) async throws -> T
+    ) async throws -> T {
+        try await database.transaction { db in
+            let sql = try db.requireSQL()
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT pg_advisory_xact_lock(7342001)").run()
+            }
+            return try await body(IngestStore(database: db))
+        }
+    }
+
+    public func handles() async throws -> [Handle] {
+        try await HandleRecord.query(on: database).all().map { try $0.toDomain() }
+    }
+
+    /// Everything the store knows about the keys, users and conversations in `needs`.
+    public func loadIndex(_ needs: ThreadIndex.Needs) async throws -> ThreadIndex {
+        var index = ThreadIndex()
+        var messageIDs = Set<UUID>()
+        var conversationIDs = needs.conversationIDs
+        for keys in chunks(Array(needs.keys)) {
+            for record in try await ThreadKeyRecord.query(on: database).filter(\.$key ~~ keys).all() {
+                let row = try record.toDomain()
+                index.register(row)
+                messageIDs.insert(row.messageID)
+                if let id = row.conversationID { conversationIDs.insert(id) }
+            }
+        }
+        for ids in chunks(Array(messageIDs)) {
+            for record in try await MessageRecord.query(on: database).filter(\.$id ~~ ids).all() {
+                let message = try record.toDomain()
+                index.messages[message.id] = message
+                index.versionRanks[message.id] = record.versionRank
+                if let id = message.conversationID { conversationIDs.insert(id) }
+            }
+        }
+        var customerIDs = [UUID]()
+        for ids in chunks(Array(needs.userXIDs)) {
+            for record in try await CustomerRecord.query(on: database).filter(\.$xUserID ~~ ids).all() {
+                let customer = try record.toDomain()
+                index.customers[customer.xUserID] = customer
+                customerIDs.append(customer.id)
+            }
+        }
+        for ids in chunks(Array(conversationIDs)) {
+            for record in try await ConversationRecord.query(on: database).filter(\.$id ~~ ids).all() {
+                index.conversations[try record.requireID()] = try record.toDomain()
+            }
+        }
+        // A customer's open cases, so a DM can join the public case it belongs to.
+        for ids in chunks(customerIDs) {
+            for record in try await ConversationRecord.query(on: database)
+                .filter(\.$customerID ~~ ids).filter(\.$state == ConversationState.open.rawValue).all()
+            {
+                index.conversations[try record.requireID()] = try record.toDomain()
+            }
+        }
+        return index
+    }
+
+    /// Writes a plan and marks the journal rows it came from.
+    public func apply(
+        _ plan: IngestPlan, processed: [Int], malformed: [(sequence: Int, error: String)], at now: Date
+    ) async throws {
+        let sql = try database.requireSQL()
+        for rows in chunks(Array(plan.customers.values), size: 500) {
+            var insert = sql.insert(into: "customers").columns(
+                "id", "x_user_id", "username", "name", "followers_count", "verified", "profile_image_url", "bio")
+            for c in rows {
+                insert = insert.values(
+                    SQLBind(c.id), SQLBind(c.xUserID), SQLBind(c.username), SQLBind(c.name),
+                    SQLBind(c.followersCount), SQLBind(c.verified), SQLBind(c.profileImageURL), SQLBind(c.bio))
+            }
+            try await insert.onConflict(with: ["id"]) {
+                try $0.set(excludedContentOf: ["username", "name", "followers_count", "verified", "profile_image_url", "bio"])
+            }.run()
+        }
+        for rows in chunks(Array(plan.conversations.values), size: 500) {
+            var insert = sql.insert(into: "conversations").columns(
+                "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
+                "awaiting_reply_since", "message_count")
+            for c in rows {
+                insert = insert.values(
+                    SQLBind(c.id), SQLBind(c.handleID), SQLBind(c.customerID), SQLBind(c.state.rawValue),
+                    SQLBind(c.hasPublic), SQLBind(c.hasDM), SQLBind(c.openedAt), SQLBind(c.lastMessageAt),
+                    SQLBind(c.awaitingReplySince), SQLBind(c.messageCount))
+            }
+            try await insert.onConflict(with: ["id"]) {
+                try $0.set(excludedContentOf: [
+                    "state", "has_public", "has_dm", "opened_at", "last_message_at", "awaiting_reply_since", "message_count",
+                ])
+            }.run()
+        }
+        for rows in chunks(Array(plan.messages.values), size: 500) {
+            var insert = sql.insert(into: "messages").columns(
+                "id", "x_id", "x_version_id", "kind", "conversation_id", "handle_id", "author_x_user_id", "text",
+                "created_at", "in_reply_to_x_id", "lang", "version_rank")
+            for m in rows {
+                insert = insert.values(
+                    SQLBind(m.id), SQLBind(m.xID), SQLBind(m.xVersionID), SQLBind(m.kind.rawValue),
+                    SQLBind(m.conversationID), SQLBind(m.handleID), SQLBind(m.authorXUserID), SQLBind(m.text),
+                    SQLBind(m.createdAt), SQLBind(m.inReplyToXID), SQLBind(m.lang),
+                    SQLBind(plan.versionRanks[m.id] ?? 1))
+            }
+            try await insert.onConflict(with: ["id"]) {
+                try $0.set(excludedContentOf: ["x_version_id", "conversation_id", "handle_id", "text", "version_rank"])
+            }.run()
+        }
+        for rows in chunks(plan.newKeys, size: 1000) {
+            var insert = sql.insert(into: "thread_keys").columns("key", "role", "message_id", "conversation_id")
+            for k in rows {
+                insert = insert.values(SQLBind(k.key), SQLBind(k.role.rawValue), SQLBind(k.messageID), SQLBind(k.conversationID))
+            }
+            try await insert.onConflict(with: ["key", "role", "message_id"]) { $0 }.run()
+        }
+        for (messageID, conversationID) in plan.adopted {
+            try await sql.update("thread_keys").set("conversation_id", to: SQLBind(conversationID))
+                .where("message_id", .equal, SQLBind(messageID)).run()
+        }
+        for ids in chunks(processed) {
+            try await sql.update("journal_events")
+                .set("status", to: SQLBind(Journal.Status.processed.rawValue))
+                .set("processed_at", to: SQLBind(now))
+                .where("id", .in, SQLBind.group(ids)).run()
+        }
+        for (sequence, error) in malformed {
+            try await sql.update("journal_events")
+                .set("status", to: SQLBind(Journal.Status.malformed.rawValue))
+                .set("error", to: SQLBind(error))
+                .set("processed_at", to: SQLBind(now))
+                .where("id", .equal, SQLBind(sequence)).run()
+        }
+    }
+
+    /// Empties everything derived from the journal and marks every event pending again, so that
+    /// processing the journal from the start rebuilds the desk.
+    public func resetDerivedTables() async throws {
+        let sql = try database.requireSQL()
+        for table in ["thread_keys", "messages", "conversations", "customers"] {
+            try await sql.delete(from: table).run()
+        }
+        try await sql.update("journal_events")
+            .set("status", to: SQLBind(Journal.Status.pending.rawValue))
+            .set("error", to: SQLLiteral.null)
+            .set("processed_at", to: SQLLiteral.null)
+            .run()
+    }
+}
+
+/// Splits a list for `IN (...)` lists and multi-row inserts that stay within engine limits.
+func chunks<T>(_ items: [T], size: Int = 900) -> [[T]] {
+    stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
+}

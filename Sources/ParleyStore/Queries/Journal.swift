@@ -1,0 +1,90 @@
+import FluentKit
+import FluentSQL
+import Foundation
+import ParleyCore
+
+/// The append-only journal of raw events.
+public struct Journal: Sendable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case pending
+        case processed
+        case malformed
+    }
+
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// Appends events that are not already journaled (same source and external id) and returns how
+    /// many were new. Durable when it returns: only then may a source acknowledge or advance.
+    @discardableResult
+    public func append(_ events: [RawEvent]) async throws -> Int {
+        guard !events.isEmpty else { return 0 }
+        let sql = try database.requireSQL()
+        var inserted = 0
+        // SQLite allows 32,766 bound values per statement; 6 per row keeps a chunk well under it.
+        for chunk in stride(from: 0, to: events.count, by: 1000).map({ events[$0..<min($0 + 1000, events.count)] }) {
+            let before = try await count(sql)
+            var insert = sql.insert(into: "journal_events")
+                .columns("source", "external_id", "received_at", "payload", "status")
+            for event in chunk {
+                insert = insert.values(
+                    SQLBind(event.source.rawValue), SQLBind(event.externalID), SQLBind(event.receivedAt),
+                    SQLBind(event.payload), SQLBind(Status.pending.rawValue))
+            }
+            try await insert.onConflict(with: ["source", "external_id"]) { $0 }.run()
+            inserted += try await count(sql) - before
+        }
+        return inserted
+    }
+
+    private func count(_ sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT COUNT(*) AS n FROM journal_events").first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    /// The oldest events not yet processed, in journal order.
+    public func pending(limit: Int) async throws -> [JournalEntry] {
+        let rows = try await JournalEventRecord.query(on: database)
+            .filter(\.$status == Status.pending.rawValue)
+            .sort(\.$id)
+            .limit(limit)
+            .all()
+        return try rows.map { row in
+            guard let source = EventSource(rawValue: row.source) else {
+                throw StoreError.corruptValue(table: "journal_events", column: "source", value: row.source)
+            }
+            return JournalEntry(
+                sequence: try row.requireID(),
+                event: RawEvent(source: source, externalID: row.externalID, payload: row.payload, receivedAt: row.receivedAt))
+        }
+    }
+
+    public func hasPending() async throws -> Bool {
+        try await JournalEventRecord.query(on: database).filter(\.$status == Status.pending.rawValue).first() != nil
+    }
+
+    /// Counts of events per status.
+    public func counts() async throws -> [Status: Int] {
+        let sql = try database.requireSQL()
+        let rows = try await sql.raw("SELECT status, COUNT(*) AS n FROM journal_events GROUP BY status").all()
+        var result: [Status: Int] = [:]
+        for row in rows {
+            let status = try row.decode(column: "status", as: String.self)
+            guard let known = Status(rawValue: status) else { continue }
+            result[known] = try row.decode(column: "n", as: Int.self)
+        }
+        return result
+    }
+
+    /// Errors of malformed events, newest first, for the operator.
+    public func malformed(limit: Int) async throws -> [(sequence: Int, source: String, error: String)] {
+        try await JournalEventRecord.query(on: database)
+            .filter(\.$status == Status.malformed.rawValue)
+            .sort(\.$id, .descending)
+            .limit(limit)
+            .all()
+            .map { (try $0.requireID(), $0.source, $0.error ?? "") }
+    }
+}

@@ -1,0 +1,31 @@
+import FluentKit
+import Foundation
+import ParleyCore
+
+/// Table `conversations`: one case per customer thread. `@unchecked Sendable`: see `HandleRecord`.
+final class ConversationRecord: Model, @unchecked Sendable {
+    static let schema = "conversations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "handle_id") var handleID: UUID
+    @Field(key: "customer_id") var customerID: UUID
+    @Field(key: "state") var state: String
+    @Field(key: "has_public") var hasPublic: Bool
+    @Field(key: "has_dm") var hasDM: Bool
+    @Field(key: "opened_at") var openedAt: Date
+    @Field(key: "last_message_at") var lastMessageAt: Date
+    @OptionalField(key: "awaiting_reply_since") var awaitingReplySince: Date?
+    @Field(key: "message_count") var messageCount: Int
+
+    init() {}
+
+    func toDomain() throws -> Conversation {
+        guard let state = ConversationState(rawValue: state) else {
+            throw StoreError.corruptValue(table: Self.schema, column: "state", value: state)
+        }
+        return Conversation(
+            id: try requireID(), handleID: handleID, customerID: customerID, state: state, hasPublic: hasPublic,
+            hasDM: hasDM, openedAt: openedAt, lastMessageAt: lastMessageAt, awaitingReplySince: awaitingReplySince,
+            messageCount: messageCount)
+    }
+}

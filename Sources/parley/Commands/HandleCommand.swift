@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import ParleyCore
+import ParleyServer
+import ParleyStore
+
+struct HandleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handle", abstract: "Manage the brand's X accounts.", subcommands: [Add.self, Import.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add (or update) a handle.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .customLong("x-user-id")) var xUserID: String
+        @Option var username: String
+        @Option var name: String?
+        @Option var role: String = "care"
+        @Option(help: "Brand terms said without the handle, comma-separated.") var terms: String = ""
+
+        func run() async throws {
+            guard let role = HandleRole(rawValue: role) else { throw ValidationError("--role must be care or marketing.") }
+            guard !xUserID.isEmpty, xUserID.allSatisfy(\.isNumber) else { throw ValidationError("--x-user-id must be X's numeric user id.") }
+            let handle = Handle(
+                id: StableID.make("handle", xUserID), xUserID: xUserID, username: username, name: name ?? username, role: role,
+                terms: terms.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            try await ParleyApp.withApplication(config: try database.config()) { app in
+                try await HandleQueries(database: app.db).upsert(handle)
+            }
+            print("Handle @\(handle.username) (\(role.rawValue)) saved.")
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add the handles listed in a JSON file.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument var file: String
+
+        func run() async throws {
+            let handles = try HandleFile.load(try Data(contentsOf: URL(fileURLWithPath: file)))
+            try await ParleyApp.withApplication(config: try database.config()) { app in
+                for handle in handles { try await HandleQueries(database: app.db).upsert(handle) }
+            }
+            print("Imported \(handles.count) handles.")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the handles.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let handles = try await ParleyApp.withApplication(config: try database.config()) { app in
+                try await HandleQueries(database: app.db).all()
+            }
+            for handle in handles { print("@\(handle.username)\t\(handle.role.rawValue)\t\(handle.xUserID)\t\(handle.terms.joined(separator: ", "))") }
+        }
+    }
+}
