@@ -51,6 +51,8 @@ def iban(country, bban):
 def group(s, sizes, sep=" "):
     out, i = [], 0
     for n in sizes:
+        if i >= len(s):
+            break
         out.append(s[i : i + n])
         i += n
     if i < len(s):
@@ -224,7 +226,6 @@ PII_TEMPLATES = [
     "cc {card} exp 09/27 — is this safe to send here? 😬",
     "ship it to {address}, not the old one",
     "order number: {order}. Total was {price}.",
-    "WhatsApp me +{phone_plain} if easier",
     "my member number is {account} and the points vanished",
 ]
 
@@ -290,16 +291,9 @@ def render(template, values, rng):
             key = template[i + 1 : j]
             if key == "brand":
                 value = BRAND_EMAIL
-            elif key == "phone_plain":
-                value = values.phone().lstrip("+")
-                if not value[0].isdigit():
-                    value = "44 7700 900123"
-                key = "phone"
             else:
                 value = getattr(values, key)()
             start = len(text.encode("utf-16-le")) // 2
-            if key == "phone" and template[i - 1 : i] == "+":
-                start -= 1  # the '+' written in the template belongs to the number
             text += value
             if key in PII_KINDS:
                 spans.append({"kind": PII_KINDS[key], "start": start, "end": len(text.encode("utf-16-le")) // 2})

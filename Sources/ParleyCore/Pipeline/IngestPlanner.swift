@@ -126,8 +126,17 @@ public struct IngestPlanner: Sendable {
         return brand.handle(sayingTermsIn: post.text)
     }
 
-    /// A customer's post joins a conversation of theirs that holds its parent, its root, or replies to it.
+    /// A customer's post joins the case that holds the post it replies to (whoever's case it is:
+    /// a reply in a thread is part of that thread), or else a case of theirs that shares its root
+    /// or that holds replies to it. Sharing only a root with another customer's case is not
+    /// enough: everyone answering one brand announcement is not one case.
     private func customerConversation(_ post: InboundPost, customerID: UUID, in work: Work) -> UUID? {
+        if let parent = post.inReplyToPostID,
+            let row = work.index.keyRows[ThreadKeys.post(parent)]?.first(where: { $0.role == .self }),
+            let id = work.index.messages[row.messageID]?.conversationID
+        {
+            return id
+        }
         var lookups: [String] = []
         if let parent = post.inReplyToPostID { lookups.append(ThreadKeys.post(parent)) }
         if let root = post.conversationID { lookups.append(ThreadKeys.post(root)) }
@@ -188,12 +197,14 @@ public struct IngestPlanner: Sendable {
         let threadKey = ThreadKeys.dmThread(handleXUserID: handle.xUserID, customerXUserID: customerXID)
         let messageID = StableID.make("dm", dm.id)
 
+        // The DM thread's case, else the customer's open case with this handle (a public thread
+        // moving to DM), else — when the customer wrote — a new DM case. The brand's DM opens none.
         var conversationID = (work.index.keyRows[threadKey] ?? []).lazy.compactMap(\.conversationID).last
+            ?? work.latestOpenConversation(handleID: handle.id, customerID: customerID)
         if conversationID == nil, fromCustomer {
-            conversationID = work.latestOpenConversation(handleID: handle.id, customerID: customerID)
-                ?? work.openConversation(
-                    id: StableID.make("conversation", handle.id.uuidString, "dm", dm.id),
-                    handleID: handle.id, customerID: customerID, at: dm.createdAt)
+            conversationID = work.openConversation(
+                id: StableID.make("conversation", handle.id.uuidString, "dm", dm.id),
+                handleID: handle.id, customerID: customerID, at: dm.createdAt)
         }
         let keys = [
             ThreadKeyRow(key: selfKey, role: .self, messageID: messageID, conversationID: nil),
@@ -287,13 +298,15 @@ private struct Work {
     }
 
     /// Messages that arrived before anything tied them to a case (a brand reply before the
-    /// customer's post, a reply before its parent) join the case once one of their keys leads to it.
+    /// customer's post, a reply before its parent) join it once the message they point at arrives.
+    /// Only what points *at* the new message is adopted, then what points at those, and so on;
+    /// never the post the new message itself replies to (a brand announcement is nobody's case).
     mutating func adoptOrphans(reachableBy keys: [ThreadKeyRow], into conversationID: UUID) {
         guard let conversation = index.conversations[conversationID] else { return }
-        var lookups = Set(keys.map(\.key))
-        var queue = Array(lookups)
+        var queue = keys.filter { $0.role == .self || $0.role == .dmThread }.map(\.key)
+        var visited = Set(queue)
         while let key = queue.popLast() {
-            for row in index.keyRows[key] ?? [] where row.conversationID == nil {
+            for row in index.keyRows[key] ?? [] where row.role != .self && row.conversationID == nil {
                 guard var orphan = index.messages[row.messageID], orphan.conversationID == nil else { continue }
                 let isCustomers = StableID.make("customer", orphan.authorXUserID) == conversation.customerID
                 guard orphan.kind.isOwn || isCustomers else { continue }
@@ -303,14 +316,15 @@ private struct Work {
                 plan.messages[orphan.id] = orphan
                 plan.versionRanks[orphan.id] = index.versionRanks[orphan.id] ?? 1
                 plan.adopted[orphan.id] = conversationID
-                for (k, rows) in index.keyRows {
-                    guard rows.contains(where: { $0.messageID == orphan.id }) else { continue }
+                for (k, rows) in index.keyRows where rows.contains(where: { $0.messageID == orphan.id }) {
                     index.keyRows[k] = rows.map { r in
                         var r = r
                         if r.messageID == orphan.id { r.conversationID = conversationID }
                         return r
                     }
-                    if lookups.insert(k).inserted { queue.append(k) }
+                    if rows.contains(where: { $0.messageID == orphan.id && $0.role == .self }), visited.insert(k).inserted {
+                        queue.append(k)
+                    }
                 }
                 count(orphan, into: conversationID)
             }

@@ -8,7 +8,8 @@ public enum DatabaseChoice: Sendable, Equatable {
     /// The URL with its password hidden, for logs.
     public var redacted: String {
         switch self {
-        case .sqlite(let path): "sqlite:\(path)"
+        case .sqlite(let path):
+            return "sqlite:\(path)"
         case .postgres(let url):
             guard var components = URLComponents(string: url) else { return "postgres:(unparseable URL)" }
             if components.password != nil { components.password = "***" }

@@ -6,7 +6,7 @@ import Vapor
 /// What agents do to a conversation, shared by the inbox's forms and the JSON API so both follow
 /// the same rules (decided in ParleyCore) and write the same rows.
 extension RequestParley {
-    func reply(to id: UUID, text: String, channel: Channel, by user: DeskUser) async throws -> OutboxItem {
+    func reply(to id: UUID, text: String, channel: ParleyCore.Channel, by user: DeskUser) async throws -> OutboxItem {
         let draft = try ReplyDraft(text: text, channel: channel)
         guard let detail = try await conversations.detail(id) else { throw HTTPError.notFound("conversation") }
         let target = try ReplyTarget.of(draft, messages: detail.messages, customerXUserID: detail.customer.xUserID)

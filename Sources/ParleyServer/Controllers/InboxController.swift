@@ -46,7 +46,7 @@ struct InboxController: RouteCollection {
 
     struct ReplyForm: Content {
         var text: String
-        var channel: Channel
+        var channel: ParleyCore.Channel
     }
 
     @Sendable func reply(req: Request) async throws -> Response {

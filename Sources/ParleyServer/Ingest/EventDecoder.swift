@@ -18,11 +18,21 @@ enum EventDecoder {
                 throw Malformed(description: "Not a desk action: \(error)")
             }
         case .replay, .api, .sandbox, .outbox, .xPoll, .xStream, .xWebhook:
+            let decoded: XDecodedPayload
             do {
-                return try XPayloadDecoder.decode(event.payload).event
+                decoded = try XPayloadDecoder.decode(event.payload)
             } catch {
                 throw Malformed(description: "\(error)")
             }
+            // A payload whose every item was unusable is malformed, not an empty delivery; so is
+            // JSON in no shape X sends events in.
+            if decoded.event.isEmpty, !decoded.skipped.isEmpty {
+                throw Malformed(description: decoded.skipped.map(\.description).joined(separator: "; "))
+            }
+            if decoded.event.isEmpty, decoded.kind == .other {
+                throw Malformed(description: "JSON, but not a post, DM or user payload")
+            }
+            return decoded.event
         }
     }
 

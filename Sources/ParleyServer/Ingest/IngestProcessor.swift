@@ -51,7 +51,7 @@ public struct IngestProcessor: Sendable {
                     events.append(try EventDecoder.decode(entry.event))
                     processed.append(entry.sequence)
                 } catch {
-                    malformed.append((entry.sequence, error.description))
+                    malformed.append((entry.sequence, "\(error)"))
                 }
             }
             let brand = BrandDirectory(handles: try await store.handles())

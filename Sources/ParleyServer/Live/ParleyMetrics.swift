@@ -5,22 +5,22 @@ import Prometheus
 /// Each application has its own registry (no global bootstrap), so tests can run several apps.
 public struct ParleyMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
-    public let eventsIngested: Counter
-    public let eventsMalformed: Counter
-    public let eventsDuplicate: Counter
+    public let eventsIngested: Metrics.Counter
+    public let eventsMalformed: Metrics.Counter
+    public let eventsDuplicate: Metrics.Counter
     public let pipelineLatency: Metrics.Timer
-    public let outboxSent: Counter
-    public let outboxFailed: Counter
+    public let outboxSent: Metrics.Counter
+    public let outboxFailed: Metrics.Counter
 
     public init() {
         let registry = PrometheusCollectorRegistry()
         let factory = PrometheusMetricsFactory(registry: registry)
         self.registry = registry
-        eventsIngested = Counter(label: "parley_events_ingested_total", factory: factory)
-        eventsMalformed = Counter(label: "parley_events_malformed_total", factory: factory)
-        eventsDuplicate = Counter(label: "parley_events_duplicate_total", factory: factory)
+        eventsIngested = Metrics.Counter(label: "parley_events_ingested_total", factory: factory)
+        eventsMalformed = Metrics.Counter(label: "parley_events_malformed_total", factory: factory)
+        eventsDuplicate = Metrics.Counter(label: "parley_events_duplicate_total", factory: factory)
         pipelineLatency = Metrics.Timer(label: "parley_pipeline_batch_seconds", factory: factory)
-        outboxSent = Counter(label: "parley_outbox_sent_total", factory: factory)
-        outboxFailed = Counter(label: "parley_outbox_failed_total", factory: factory)
+        outboxSent = Metrics.Counter(label: "parley_outbox_sent_total", factory: factory)
+        outboxFailed = Metrics.Counter(label: "parley_outbox_failed_total", factory: factory)
     }
 }

@@ -44,6 +44,7 @@ public struct IngestStore: Sendable {
                 if let id = row.conversationID { conversationIDs.insert(id) }
             }
         }
+        try await followOrphanChains(into: &index, messageIDs: &messageIDs, conversationIDs: &conversationIDs)
         for ids in chunks(Array(messageIDs)) {
             for record in try await MessageRecord.query(on: database).filter(\.$id ~~ ids).all() {
                 let message = try record.toDomain()
@@ -76,6 +77,35 @@ public struct IngestStore: Sendable {
         return index
     }
 
+    /// Messages still waiting for a case can be pointed at by other waiting messages (a chain of
+    /// replies that all arrived before their first post). Load the keys of those too, so the
+    /// planner can adopt the whole chain when its head arrives.
+    private func followOrphanChains(
+        into index: inout ThreadIndex, messageIDs: inout Set<UUID>, conversationIDs: inout Set<UUID>
+    ) async throws {
+        var frontier = Set(index.keyRows.values.joined().filter { $0.conversationID == nil }.map(\.messageID))
+        var seenKeys = Set(index.keyRows.keys)
+        while !frontier.isEmpty {
+            var selfKeys = Set<String>()
+            for ids in chunks(Array(frontier)) {
+                for record in try await ThreadKeyRecord.query(on: database)
+                    .filter(\.$messageID ~~ ids).filter(\.$role == ThreadKeyRole.`self`.rawValue).all()
+                where seenKeys.insert(record.key).inserted {
+                    selfKeys.insert(record.key)
+                }
+            }
+            frontier = []
+            for keys in chunks(Array(selfKeys)) {
+                for record in try await ThreadKeyRecord.query(on: database).filter(\.$key ~~ keys).all() {
+                    let row = try record.toDomain()
+                    index.register(row)
+                    if messageIDs.insert(row.messageID).inserted, row.conversationID == nil { frontier.insert(row.messageID) }
+                    if let id = row.conversationID { conversationIDs.insert(id) }
+                }
+            }
+        }
+    }
+
     /// Writes a plan and marks the journal rows it came from.
     public func apply(
         _ plan: IngestPlan, processed: [Int], malformed: [(sequence: Int, error: String)], at now: Date
@@ -90,7 +120,7 @@ public struct IngestStore: Sendable {
                     SQLBind(c.followersCount), SQLBind(c.verified), SQLBind(c.profileImageURL), SQLBind(c.bio))
             }
             try await insert.onConflict(with: ["id"]) {
-                try $0.set(excludedContentOf: ["username", "name", "followers_count", "verified", "profile_image_url", "bio"])
+                ["username", "name", "followers_count", "verified", "profile_image_url", "bio"].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }
         for rows in chunks(Array(plan.conversations.values), size: 500) {
@@ -104,9 +134,9 @@ public struct IngestStore: Sendable {
                     SQLBind(c.awaitingReplySince), SQLBind(c.messageCount))
             }
             try await insert.onConflict(with: ["id"]) {
-                try $0.set(excludedContentOf: [
+                [
                     "state", "has_public", "has_dm", "opened_at", "last_message_at", "awaiting_reply_since", "message_count",
-                ])
+                ].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }
         for rows in chunks(Array(plan.messages.values), size: 500) {
@@ -121,7 +151,7 @@ public struct IngestStore: Sendable {
                     SQLBind(plan.versionRanks[m.id] ?? 1))
             }
             try await insert.onConflict(with: ["id"]) {
-                try $0.set(excludedContentOf: ["x_version_id", "conversation_id", "handle_id", "text", "version_rank"])
+                ["x_version_id", "conversation_id", "handle_id", "text", "version_rank"].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }
         for rows in chunks(plan.newKeys, size: 1000) {
@@ -129,7 +159,7 @@ public struct IngestStore: Sendable {
             for k in rows {
                 insert = insert.values(SQLBind(k.key), SQLBind(k.role.rawValue), SQLBind(k.messageID), SQLBind(k.conversationID))
             }
-            try await insert.onConflict(with: ["key", "role", "message_id"]) { $0 }.run()
+            try await insert.ignoringConflicts(with: ["key", "role", "message_id"]).run()
         }
         for (messageID, conversationID) in plan.adopted {
             try await sql.update("thread_keys").set("conversation_id", to: SQLBind(conversationID))
@@ -139,7 +169,7 @@ public struct IngestStore: Sendable {
             try await sql.update("journal_events")
                 .set("status", to: SQLBind(Journal.Status.processed.rawValue))
                 .set("processed_at", to: SQLBind(now))
-                .where("id", .in, SQLBind.group(ids)).run()
+                .where(SQLIdentifier("id"), .in, SQLGroupExpression(ids.map { SQLBind($0) })).run()
         }
         for (sequence, error) in malformed {
             try await sql.update("journal_events")

@@ -34,7 +34,7 @@ public struct Journal: Sendable {
                     SQLBind(event.source.rawValue), SQLBind(event.externalID), SQLBind(event.receivedAt),
                     SQLBind(event.payload), SQLBind(Status.pending.rawValue))
             }
-            try await insert.onConflict(with: ["source", "external_id"]) { $0 }.run()
+            try await insert.ignoringConflicts(with: ["source", "external_id"]).run()
             inserted += try await count(sql) - before
         }
         return inserted

@@ -69,7 +69,9 @@ struct AADirectMessageEvent: Decodable, Sendable {
         type = c.lenient(String.self, .type)
         id = c.flexibleID(.id)
         createdTimestamp = c.flexibleID(.createdTimestamp)
-        guard let create = try? c.nestedContainer(keyedBy: MessageCreateKeys.self, forKey: .messageCreate) else { return }
+        guard let create = try? c.nestedContainer(keyedBy: MessageCreateKeys.self, forKey: .messageCreate) else {
+            return
+        }
         senderID = create.flexibleID(.senderID)
         recipientID = (try? create.nestedContainer(keyedBy: TargetKeys.self, forKey: .target))?.flexibleID(.recipientID)
         text = (try? create.nestedContainer(keyedBy: MessageDataKeys.self, forKey: .messageData))?
@@ -89,7 +91,8 @@ struct AATweetDeleteEvent: Decodable, Sendable {
     }
 
     init(from decoder: any Decoder) throws {
-        let status = try? decoder.container(keyedBy: CodingKeys.self).nestedContainer(keyedBy: StatusKeys.self, forKey: .status)
+        let status = try? decoder.container(keyedBy: CodingKeys.self)
+            .nestedContainer(keyedBy: StatusKeys.self, forKey: .status)
         postID = status?.flexibleID(.id)
         userID = status?.flexibleID(.userID)
     }

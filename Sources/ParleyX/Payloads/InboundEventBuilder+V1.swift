@@ -50,7 +50,8 @@ extension InboundEventBuilder {
         guard event.type == "message_create" else { return }
         guard let id = event.id else { return skip(path, "missing id") }
         guard let senderID = event.senderID else { return skip(path, "missing message_create.sender_id") }
-        guard let createdAt = event.createdTimestamp.flatMap(XTimestamp.parseMilliseconds) ?? XTimestamp.fromSnowflake(id)
+        guard let createdAt = event.createdTimestamp.flatMap(XTimestamp.parseMilliseconds)
+            ?? XTimestamp.fromSnowflake(id)
         else { return skip(path, "missing created_timestamp, and the id is not a snowflake") }
         dms.append(InboundDM(
             id: id, text: event.text ?? "", senderID: senderID, recipientID: event.recipientID,

@@ -88,3 +88,5 @@ struct AnyCodingKey: CodingKey {
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 }
+
+extension LossyArray: Sendable where Element: Sendable {}

@@ -30,9 +30,6 @@ struct V2Mention: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case start, end, username, id
-    }
-
-    private enum FlattenedKeys: String, CodingKey {
         case name
     }
 
@@ -49,9 +46,15 @@ struct V2Mention: Codable, Sendable, Equatable {
         end = c.lenientInt(.end)
         username = c.lenient(String.self, .username)
         id = c.flexibleID(.id)
-        if try decoder.container(keyedBy: FlattenedKeys.self).contains(.name) {
-            user = try? V2User(from: decoder)
-        }
+        if c.contains(.name) { user = try? V2User(from: decoder) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(start, forKey: .start)
+        try c.encodeIfPresent(end, forKey: .end)
+        try c.encodeIfPresent(username, forKey: .username)
+        try c.encodeIfPresent(id, forKey: .id)
     }
 }
 

@@ -77,9 +77,6 @@ struct V2ReferencedTweet: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case type, id
         case authorID = "author_id"
-    }
-
-    private enum FlattenedKeys: String, CodingKey {
         case author
     }
 
@@ -93,6 +90,13 @@ struct V2ReferencedTweet: Codable, Sendable, Equatable {
         type = c.lenient(String.self, .type)
         id = c.flexibleID(.id)
         authorID = c.flexibleID(.authorID)
-        embeddedAuthor = try decoder.container(keyedBy: FlattenedKeys.self).lenient(V2User.self, .author)
+        embeddedAuthor = c.lenient(V2User.self, .author)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(type, forKey: .type)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encodeIfPresent(authorID, forKey: .authorID)
     }
 }

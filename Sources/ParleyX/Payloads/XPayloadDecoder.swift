@@ -14,6 +14,7 @@ public enum XPayloadDecoder {
         if first == UInt8(ascii: "<") {
             throw .notJSON("starts with '<' (an HTML or XML page?)")
         }
+        if let problem = JSONTextCheck.problem(in: bytes) { throw .notJSON(problem) }
         let document: PayloadDocument
         do {
             document = try JSONDecoder().decode(PayloadDocument.self, from: bytes)
@@ -194,7 +195,8 @@ public enum XPayloadDecoder {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return .notJSON(context.underlyingError.map(jsonProblem) ?? "malformed JSON")
-        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty,
+            .valueNotFound(_, let context) where context.codingPath.isEmpty:
             return .notAnObject(found: jsonKind(startingWith: firstByte))
         case .typeMismatch(let type, let context):
             return .invalidField(path: render(context.codingPath), reason: "expected \(type)")

@@ -188,7 +188,7 @@ struct ConversationDetailDTO: Content, Equatable {
 
 struct ReplyInputDTO: Content {
     var text: String
-    var channel: Channel
+    var channel: ParleyCore.Channel
 }
 
 struct EventAcceptedDTO: Content, Equatable {

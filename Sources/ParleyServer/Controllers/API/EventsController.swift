@@ -15,6 +15,10 @@ struct EventsController: RouteCollection {
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw HTTPError(.badRequest, "empty_body", "Send one X payload as the request body.")
         }
+        // The route collects at most this much; checked here too for bodies that arrive already collected.
+        guard buffer.readableBytes <= maxBodyBytes else {
+            throw HTTPError(.payloadTooLarge, "payload_too_large", "An event may be at most \(maxBodyBytes) bytes.")
+        }
         let payload = Data(buffer: buffer)
         let ingestor = req.parley.ingestor
         let event = ingestor.rawEvent(payload, source: .api)

@@ -1,0 +1,100 @@
+/// Finds emoji sequences, which weigh as one character under configuration v3.
+///
+/// A sequence is a keycap (`1⃣`, `#️⃣`), a pair of regional indicators (a flag), or an emoji with
+/// an optional variation selector U+FE0F, skin tone and tag sequence (subdivision flags), possibly
+/// joined to more of these by ZERO WIDTH JOINERs. As in twitter-text's emoji pattern, © and ® are
+/// emoji only with U+FE0F, an emoji followed by U+FE0E (text presentation) is not one, and a skin
+/// tone attaches only to an emoji that takes one.
+///
+/// One deliberate difference: twitter-text lists the ZWJ sequences of Emoji 12 one by one, so a
+/// newer or unlisted sequence counts as its parts there. Here any well-formed ZWJ chain counts
+/// once, so that sequences added since (🧑‍🎄, ❤️‍🔥, 🐦‍⬛) weigh 2, as X counts them today.
+enum TweetTextEmojiScanner {
+    private static let variationSelector16: UInt16 = 0xFE0F
+    private static let variationSelector15: UInt16 = 0xFE0E
+    private static let zeroWidthJoiner: UInt16 = 0x200D
+    private static let combiningKeycap: UInt16 = 0x20E3
+
+    /// Whether a sequence may start with this code unit: a cheap test that keeps the scalar
+    /// property look-ups off ordinary text. Every emoji that is not a keycap lies at or above
+    /// U+203C (‼), apart from © and ®; CJK ideographs and Hangul, above U+3299, are skipped.
+    static func mayStart(_ u: UInt16) -> Bool {
+        switch u {
+        case 0x23, 0x2A, 0x30...0x39, 0xA9, 0xAE, 0x203C...0x3299, 0xD83C...0xD83E: true
+        default: false
+        }
+    }
+
+    /// The end of the emoji sequence starting at `start`, or nil when none starts there.
+    static func sequenceEnd(in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Int? {
+        let first = units[start]
+        switch first {
+        case 0x23, 0x2A, 0x30...0x39:
+            var end = start + 1
+            if end < units.count, units[end] == variationSelector16 { end += 1 }
+            return end < units.count && units[end] == combiningKeycap ? end + 1 : nil
+        case 0xA9, 0xAE:
+            return start + 1 < units.count && units[start + 1] == variationSelector16 ? start + 2 : nil
+        default:
+            break
+        }
+        guard mayStart(first), let base = scalar(in: units, at: start), isEmojiBase(base.scalar) else {
+            return nil
+        }
+        if isRegionalIndicator(base.scalar) {
+            if let second = scalar(in: units, at: base.end), isRegionalIndicator(second.scalar) {
+                return second.end
+            }
+            return base.end
+        }
+        if base.end < units.count, units[base.end] == variationSelector15 { return nil }
+        var end = extendedEnd(in: units, after: base)
+        while end + 1 < units.count, units[end] == zeroWidthJoiner,
+            let next = scalar(in: units, at: end + 1), isEmojiBase(next.scalar), !isRegionalIndicator(next.scalar)
+        {
+            end = extendedEnd(in: units, after: next)
+        }
+        return end
+    }
+
+    /// After an emoji: U+FE0F and a skin tone (in either order), then a tag sequence.
+    private static func extendedEnd(in units: UnsafeBufferPointer<UInt16>, after base: TweetTextDecodedScalar) -> Int {
+        var end = base.end
+        var sawSelector = false
+        var sawModifier = false
+        while end < units.count {
+            if !sawSelector, units[end] == variationSelector16 {
+                sawSelector = true
+                end += 1
+            } else if !sawModifier, base.scalar.properties.isEmojiModifierBase,
+                let modifier = scalar(in: units, at: end), modifier.scalar.properties.isEmojiModifier
+            {
+                sawModifier = true
+                end = modifier.end
+            } else {
+                break
+            }
+        }
+        var tagEnd = end
+        while let tag = scalar(in: units, at: tagEnd), (0xE0020...0xE007E).contains(tag.scalar.value) {
+            tagEnd = tag.end
+        }
+        if tagEnd > end, let cancel = scalar(in: units, at: tagEnd), cancel.scalar.value == 0xE007F {
+            end = cancel.end
+        }
+        return end
+    }
+
+    /// An emoji that can start or continue a sequence (not a digit, #, * or a bare ©/®).
+    private static func isEmojiBase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x203C && scalar.properties.isEmoji
+    }
+
+    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
+    }
+
+    private static func scalar(in units: UnsafeBufferPointer<UInt16>, at index: Int) -> TweetTextDecodedScalar? {
+        TweetTextDecodedScalar(in: units, at: index)
+    }
+}

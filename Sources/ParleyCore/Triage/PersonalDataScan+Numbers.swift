@@ -1,0 +1,197 @@
+/// Identifier rules: payment cards, phone numbers, and order, account, tracking and booking numbers.
+///
+/// Card numbers prove themselves (Luhn) and a few carrier formats are unmistakable; everything
+/// else needs the words in front of it ("order #", "acct no.", "booking ref"), because a bare digit
+/// run is as likely a price, a model or a date.
+extension PersonalDataScan {
+    /// Letters-and-digits codes, possibly joined by single hyphens: "W123456789", "ORD-2024-88123".
+    func identifiers() -> [PersonalDataHit] {
+        var out: [PersonalDataHit] = []
+        var i = 0
+        while i < u.count {
+            guard Self.isAlnum(u[i]), !Self.isAlnum(at(i - 1)) else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < u.count && (Self.isAlnum(u[j]) || (u[j] == 0x2D && Self.isAlnum(at(j + 1)) && Self.isAlnum(at(j - 1)))) {
+                j += 1
+            }
+            defer { i = j }
+            let token = u[i..<j].filter { $0 != 0x2D }
+            let digits = token.count(where: Self.isDigit)
+            let letters = token.count - digits
+            guard letters > 0, at(i - 1) != 0x40, at(i - 1) != 0x23 || digits > 0 else { continue }  // not @handles or #hashtags
+            if let kind = Self.carrierFormat(token) {
+                out.append(PersonalDataHit(kind: kind, start: i, end: j, confidence: 0.95))
+                continue
+            }
+            guard let context = contextKind(before: i) else { continue }
+            let allUpper = token.allSatisfy { Self.isDigit($0) || Self.isUpper($0) }
+            switch context {
+            case .bookingRef where allUpper && (5...8).contains(token.count):
+                out.append(PersonalDataHit(kind: .bookingRef, start: i, end: j, confidence: 0.9))
+            case .orderNumber, .accountNumber, .trackingNumber:
+                if digits >= 4 && token.count >= 5 {
+                    out.append(PersonalDataHit(kind: context, start: i, end: j, confidence: 0.9))
+                }
+            default:
+                break
+            }
+        }
+        return out
+    }
+
+    /// UPS ("1Z" + 16), UPU S10 ("RR123456789GB"), and DHL-style two letters + 16 or more digits.
+    static func carrierFormat(_ t: [UInt16]) -> PersonalDataKind? {
+        if t.count == 18 && t[0] == 0x31 && t[1] == 0x5A && t.allSatisfy({ isDigit($0) || isUpper($0) }) {
+            return .trackingNumber
+        }
+        if t.count == 13 && isUpper(t[0]) && isUpper(t[1]) && t[2..<11].allSatisfy(isDigit) && isUpper(t[11]) && isUpper(t[12]) {
+            return .trackingNumber
+        }
+        if t.count >= 18 && isUpper(t[0]) && isUpper(t[1]) && t[2...].allSatisfy(isDigit) {
+            return .trackingNumber
+        }
+        return nil
+    }
+
+    /// Runs of digit groups a person would write as one number: "+1 (415) 555-0123", "4111 1111 ...".
+    func digitSequences() -> [PersonalDataHit] {
+        var out: [PersonalDataHit] = []
+        var i = 0
+        while i < u.count {
+            guard Self.isDigit(u[i]), !Self.isAlnum(at(i - 1)) else {
+                i += 1
+                continue
+            }
+            var start = i
+            let plus = at(i - 1) == 0x2B
+            let paren = at(i - 1) == 0x28
+            if plus || paren { start = i - 1 }
+            if plus && at(i - 2) == 0x28 { start = i - 2 }
+            var groups: [Int] = []
+            var separators: Set<UInt16> = []
+            var digits: [UInt16] = []
+            var j = i
+            var end = i
+            while true {
+                let groupStart = j
+                while j < u.count && Self.isDigit(u[j]) { j += 1 }
+                groups.append(j - groupStart)
+                digits.append(contentsOf: u[groupStart..<j])
+                end = j
+                guard let next = separatorLength(at: j) else { break }
+                for k in j..<(j + next) { separators.insert(u[k]) }
+                j += next
+            }
+            i = end
+            if Self.isLetter(at(end)) || at(end) == 0x25 || Self.isCurrency(at(start - 1)) { continue }  // 3pm, 20%, $40
+            if let hit = classify(start: start, end: end, digits: digits, groups: groups, separators: separators, plus: plus, paren: paren) {
+                out.append(hit)
+            }
+        }
+        return out
+    }
+
+    /// Length of an in-number separator at `j` that is followed by a digit, or nil.
+    private func separatorLength(at j: Int) -> Int? {
+        let patterns: [[UInt16]] = [[0x20, 0x2D, 0x20], [0x29, 0x20], [0x20, 0x28], [0x20], [0x2D], [0x2E], [0x29]]
+        for p in patterns where j + p.count < u.count && u[j..<(j + p.count)].elementsEqual(p) {
+            if Self.isDigit(u[j + p.count]) { return p.count }
+        }
+        return nil
+    }
+
+    private func classify(
+        start: Int, end: Int, digits: [UInt16], groups: [Int], separators: Set<UInt16>, plus: Bool, paren: Bool
+    ) -> PersonalDataHit? {
+        let count = digits.count
+        if (13...19).contains(count) && Self.luhnValid(digits) && Self.cardGrouping(groups) && separators.count <= 1 {
+            return PersonalDataHit(kind: .cardNumber, start: start, end: end, confidence: 0.97)
+        }
+        if let context = contextKind(before: start), count >= 5 {
+            switch context {
+            case .orderNumber, .accountNumber, .trackingNumber, .bookingRef:
+                return PersonalDataHit(kind: context, start: start, end: end, confidence: 0.9)
+            default:
+                break
+            }
+        }
+        // USPS: 20 to 22 digits starting 92 to 95, usually in groups of four.
+        if (20...22).contains(count) && digits[0] == 0x39 && (0x32...0x35).contains(digits[1]) {
+            return PersonalDataHit(kind: .trackingNumber, start: start, end: end, confidence: 0.85)
+        }
+        let isDate = separators.isSubset(of: [0x2E, 0x2D]) && (groups == [2, 2, 4] || groups == [4, 2, 2])
+        if plus && (8...15).contains(count) {
+            return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.95)
+        }
+        if paren && (10...11).contains(count) {
+            return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.9)
+        }
+        if (10...12).contains(count) && groups.count >= 2 && !isDate {
+            return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.85)
+        }
+        if (10...11).contains(count) && groups.count == 1 && digits[0] == 0x30 {
+            return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.7)
+        }
+        return nil
+    }
+
+    static func luhnValid(_ digits: [UInt16]) -> Bool {
+        var total = 0
+        for (i, c) in digits.reversed().enumerated() {
+            var d = Int(c - 0x30)
+            if i % 2 == 1 {
+                d *= 2
+                if d > 9 { d -= 9 }
+            }
+            total += d
+        }
+        return total % 10 == 0
+    }
+
+    /// As cards are printed: one run, fours (the last group shorter), or Amex's 4-6-5.
+    static func cardGrouping(_ groups: [Int]) -> Bool {
+        groups.count == 1 || groups == [4, 6, 5] || (groups.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(groups.last!))
+    }
+
+    static func isCurrency(_ c: UInt16) -> Bool {
+        c == 0x24 || c == 0xA3 || c == 0x20AC || c == 0xA5  // $ £ € ¥
+    }
+
+    // MARK: Context words
+
+    /// The kind named by the words just before `position`, reading back over filler such as
+    /// "my", "number", "is", "#", ":" — at most five words.
+    func contextKind(before position: Int) -> PersonalDataKind? {
+        var j = position
+        for _ in 0..<5 {
+            while j > 0 && Self.isContextPunctuation(u[j - 1]) { j -= 1 }
+            let end = j
+            while j > 0 && Self.isLetter(u[j - 1]) { j -= 1 }
+            guard j < end, end - j <= 16 else { return nil }
+            let word = String(decoding: u[j..<end].map { Self.isUpper($0) ? $0 + 32 : $0 }, as: UTF16.self)
+            if let kind = Self.contextWords[word] { return kind }
+            guard Self.fillerWords.contains(word) else { return nil }
+        }
+        return nil
+    }
+
+    static func isContextPunctuation(_ c: UInt16) -> Bool {
+        c == 0x20 || c == 0x23 || c == 0x3A || c == 0x2E || c == 0x2D || c == 0x28 || c == 0x09  // space # : . - ( tab
+    }
+
+    static let contextWords: [String: PersonalDataKind] = [
+        "order": .orderNumber, "ord": .orderNumber,
+        "account": .accountNumber, "acct": .accountNumber, "acc": .accountNumber, "customer": .accountNumber,
+        "member": .accountNumber, "membership": .accountNumber,
+        "tracking": .trackingNumber, "track": .trackingNumber, "parcel": .trackingNumber, "waybill": .trackingNumber,
+        "shipment": .trackingNumber, "consignment": .trackingNumber,
+        "booking": .bookingRef, "pnr": .bookingRef, "reservation": .bookingRef, "confirmation": .bookingRef,
+    ]
+
+    static let fillerWords: Set<String> = [
+        "number", "no", "nr", "num", "id", "is", "my", "ref", "reference", "code", "the", "your", "nbr",
+    ]
+}

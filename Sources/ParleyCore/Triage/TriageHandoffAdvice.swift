@@ -1,0 +1,30 @@
+/// Whether to move a conversation to DM, and the public reply that invites the customer there.
+public struct TriageHandoffAdvice: Sendable {
+    /// The handle's template; `{dm_link}` is replaced by X's DM deep link for the brand account.
+    public var replyTemplate: String
+
+    public static let defaultTemplate =
+        "Sorry about this, we'd like to help. To keep your details private, please send us a DM: {dm_link}"
+
+    public init(replyTemplate: String = TriageHandoffAdvice.defaultTemplate) {
+        self.replyTemplate = replyTemplate
+    }
+
+    func advise(
+        personalData: [PersonalDataHit], upset: Int, complexity: TriageComplexity, intent: TriageIntent, brandUserID: String?
+    ) -> TriageHandoff {
+        var reasons: [String] = []
+        var seen = Set<PersonalDataKind>()
+        for hit in personalData where seen.insert(hit.kind).inserted {
+            reasons.append("contains \(hit.kind.phrase)")
+        }
+        if upset == 2 { reasons.append("customer upset") }
+        if complexity.factors.contains(.accountSpecific) { reasons.append("account-specific") }
+        // A troll is not invited to a private channel, whatever else the post holds.
+        guard !reasons.isEmpty, intent != .spamTroll else {
+            return TriageHandoff(advice: .public, reasons: intent == .spamTroll ? ["offensive: do not engage privately"] : [], suggestedReply: nil)
+        }
+        let link = brandUserID.map { "https://x.com/messages/compose?recipient_id=\($0)" } ?? "https://x.com/messages"
+        return TriageHandoff(advice: .dm, reasons: reasons, suggestedReply: replyTemplate.replacingOccurrences(of: "{dm_link}", with: link))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import ParleyCore
+
+@Suite struct TriagerTests {
+    static let triager: Triager? = (try? Data(contentsOf: TriageTestFiles.models.appendingPathComponent("triage-linear.bin")))
+        .flatMap { try? TriageModels(linearModelData: $0) }
+        .map { Triager(models: $0) }
+
+    @Test func angryComplaintWithAnOrderNumberGoesToDMWithoutRepeatingIt() throws {
+        let triager = try #require(Self.triager)
+        let r = triager.triage(TriageInput(
+            text: "@AcmeCare order #W123456789 STILL hasn't arrived after 3 weeks!!! worst service ever, absolutely furious",
+            authorFollowers: 120_000, waitingSeconds: 45 * 60, brandUserID: "783214"))
+        #expect(r.intent == .complaint)
+        #expect(r.sentiment == .negative)
+        #expect(r.upset == 2)
+        #expect(r.personalData.map(\.kind) == [.orderNumber])
+        #expect(r.handoff.advice == .dm)
+        #expect(r.handoff.reasons.contains("contains an order number"))
+        #expect(r.handoff.suggestedReply?.contains("W123456789") == false)
+        #expect(r.handoff.suggestedReply?.contains("https://x.com/messages/compose?recipient_id=783214") == true)
+        #expect(r.priority.reasons.contains("reach 120k"))
+        #expect(r.priority.reasons.contains("waiting 45 min"))
+        #expect(r.priority.score >= 80)
+    }
+
+    @Test func thanksStaysPublicAndLow() throws {
+        let triager = try #require(Self.triager)
+        let r = triager.triage(TriageInput(text: "Thank you so much @AcmeCare, the new phone is amazing! Great team 🙏"))
+        #expect(r.intent == .praise)
+        #expect(r.sentiment == .positive)
+        #expect(r.upset == 0)
+        #expect(r.handoff.advice == .public)
+        #expect(r.handoff.suggestedReply == nil)
+        #expect(r.priority.score < 30)
+    }
+
+    @Test func questionIsAQuestion() throws {
+        let triager = try #require(Self.triager)
+        let r = triager.triage(TriageInput(text: "@AcmeCare what time does the Leeds store open on Sunday?"))
+        #expect(r.intent == .question)
+        #expect(r.handoff.advice == .public)
+    }
+
+    @Test func answersForAnyInput() throws {
+        let triager = try #require(Self.triager)
+        for text in ["", "\u{202E}\u{0301}", "<script>alert(1)</script>", String(repeating: "é😡 ", count: 100_000)] {
+            let r = triager.triage(TriageInput(text: text))
+            #expect((0...100).contains(r.priority.score))
+            #expect((0...2).contains(r.upset))
+        }
+    }
+
+    @Test func priorityReasonsAddUp() {
+        let p = TriagePriorityRules.priority(
+            intent: .spamTroll, upset: 2, followers: 2_500_000, verified: true, waitingSeconds: 3600,
+            hasPersonalData: false, complexity: TriageComplexity(factors: []))
+        #expect(p.score == 20)
+        #expect(p.reasons == ["spam/troll", "upset", "reach 2.5M", "verified", "waiting 60 min"])
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import ParleyCore
+import ParleyStore
+import Testing
+import Vapor
+import VaporTesting
+@testable import ParleyServer
+
+/// The JSON API's contract: auth, pagination, events, and bad input.
+@Suite(.serialized) struct APITests {
+    @Test func everyAPIRouteNeedsAUser() async throws {
+        try await withTestApp { app, _ in
+            for (method, path) in [(HTTPMethod.GET, "api/v1/conversations"), (.GET, "api/v1/conversations/\(UUID())"),
+                                   (.POST, "api/v1/conversations/\(UUID())/replies"), (.POST, "api/v1/events")] {
+                try await app.testing().test(method, path, afterResponse: { res in
+                    #expect(res.status == .unauthorized)
+                    let body = try res.content.decode(ErrorBodyDTO.self)
+                    #expect(body.error.code == "unauthorized")
+                })
+            }
+            var bad = HTTPHeaders()
+            bad.bearerAuthorization = BearerAuthorization(token: "pk_not_a_token")
+            try await app.testing().test(.GET, "api/v1/conversations", headers: bad, afterResponse: { res in
+                #expect(res.status == .unauthorized)
+            })
+        }
+    }
+
+    @Test func queuePagesAreStableAndComplete() async throws {
+        try await withTestApp { app, _ in
+            try await seedDemoHandles(app)
+            _ = try await replayMax(app, Array(try demoStreamLines().prefix(400)))
+            let headers = try await makeAgent(app)
+            var ids: [UUID] = []
+            var cursor: String?
+            var lastActivity = Date.distantFuture
+            repeat {
+                let path = "api/v1/conversations?limit=7" + (cursor.map { "&cursor=\($0)" } ?? "")
+                try await app.testing().test(.GET, path, headers: headers, afterResponse: { res in
+                    #expect(res.status == .ok)
+                    let page = try res.content.decode(ConversationListDTO.self)
+                    for item in page.data {
+                        #expect(item.lastMessageAt <= lastActivity)
+                        lastActivity = item.lastMessageAt
+                    }
+                    ids += page.data.map(\.id)
+                    cursor = page.nextCursor
+                })
+            } while cursor != nil
+            let total = try await StoreStats.load(from: app.db).conversationsByState.values.reduce(0, +)
+            #expect(ids.count == total)
+            #expect(Set(ids).count == ids.count)
+
+            try await app.testing().test(.GET, "api/v1/conversations?state=resolved", headers: headers, afterResponse: { res in
+                let decoded = try res.content.decode(ConversationListDTO.self)
+                #expect(decoded.data.isEmpty)
+            })
+            try await app.testing().test(.GET, "api/v1/conversations?state=bogus", headers: headers, afterResponse: { res in
+                #expect(res.status == .badRequest)
+            })
+            try await app.testing().test(.GET, "api/v1/conversations?cursor=nonsense", headers: headers, afterResponse: { res in
+                #expect(res.status == .badRequest)
+            })
+            try await app.testing().test(.GET, "api/v1/conversations?handle=AdobeCare&limit=200", headers: headers, afterResponse: { res in
+                let page = try res.content.decode(ConversationListDTO.self)
+                #expect(page.data.allSatisfy { $0.handle.username == "AdobeCare" })
+            })
+        }
+    }
+
+    @Test func conversationDetailHasMessagesAndResolveRoundTrips() async throws {
+        try await withTestApp { app, _ in
+            try await seedDemoHandles(app)
+            _ = try await replayMax(app, Array(try demoStreamLines().prefix(100)))
+            let headers = try await makeAgent(app)
+            let first = try #require(try await ConversationQueries(database: app.db).page(state: .open, handleID: nil, limit: 1, after: nil).items.first)
+            let id = first.conversation.id
+            try await app.testing().test(.GET, "api/v1/conversations/\(id)", headers: headers, afterResponse: { res in
+                #expect(res.status == .ok)
+                let detail = try res.content.decode(ConversationDetailDTO.self)
+                #expect(detail.messages.count == first.conversation.messageCount)
+                #expect(detail.state == "open")
+            })
+            try await app.testing().test(.POST, "api/v1/conversations/\(id)/resolve", headers: headers, afterResponse: { res in
+                let decoded = try res.content.decode(ConversationDetailDTO.self)
+                #expect(decoded.state == "resolved")
+            })
+            try await app.testing().test(.POST, "api/v1/conversations/\(id)/resolve", headers: headers, afterResponse: { res in
+                #expect(res.status == .conflict)
+            })
+            // Desk actions are journaled: a rebuild keeps the case resolved.
+            try await IngestStore(database: app.db).withIngestTransaction { try await $0.resetDerivedTables() }
+            try await ParleyApp.processor(for: app).drain()
+            #expect(try await ConversationQueries(database: app.db).find(id)?.state == .resolved)
+            try await app.testing().test(.GET, "api/v1/conversations/\(UUID())", headers: headers, afterResponse: { res in
+                #expect(res.status == .notFound)
+                let body = try res.content.decode(ErrorBodyDTO.self)
+                #expect(body.error.code == "not_found")
+            })
+        }
+    }
+
+    @Test func eventsAreJournaledBeforeTheAnswerAndBadOnesAreKept() async throws {
+        try await withTestApp { app, _ in
+            let headers = try await makeAgent(app)
+            let post = ReplyLoopTests.customerPost
+            try await app.testing().test(.POST, "api/v1/events", headers: headers, beforeRequest: { req in
+                req.body = ByteBuffer(string: post)
+            }, afterResponse: { res in
+                #expect(res.status == .accepted)
+                let accepted = try res.content.decode(EventAcceptedDTO.self)
+                #expect(accepted.duplicate == false)
+            })
+            #expect(try await Journal(database: app.db).counts()[.pending] == 1)
+            try await app.testing().test(.POST, "api/v1/events", headers: headers, beforeRequest: { req in
+                req.body = ByteBuffer(string: post)
+            }, afterResponse: { res in
+                let decoded = try res.content.decode(EventAcceptedDTO.self)
+                #expect(decoded.duplicate == true)
+            })
+            let hostile: [[UInt8]] = [
+                Array("{not json".utf8), Array("<html><body>Bad gateway</body></html>".utf8), [0xff, 0xfe, 0x7b, 0x00],
+                Array(#"{"data":{"id":12}}"#.utf8), Array("[]".utf8),
+            ]
+            for body in hostile {
+                try await app.testing().test(.POST, "api/v1/events", headers: headers, beforeRequest: { req in
+                    req.body = ByteBuffer(bytes: body)
+                }, afterResponse: { res in
+                    #expect(res.status == .accepted)
+                })
+            }
+            try await app.testing().test(.POST, "api/v1/events", headers: headers, beforeRequest: { req in
+                req.body = ByteBuffer(repeating: UInt8(ascii: "a"), count: 1_048_577)
+            }, afterResponse: { res in
+                #expect(res.status == .payloadTooLarge)
+            })
+            try await app.testing().test(.POST, "api/v1/events", headers: headers, afterResponse: { res in
+                #expect(res.status == .badRequest)
+            })
+            try await ParleyApp.processor(for: app).drain()
+            let counts = try await Journal(database: app.db).counts()
+            #expect(counts[.malformed] == hostile.count)
+            #expect(counts[.processed] == 1)
+            #expect(try await StoreStats.load(from: app.db).journalEvents == 1 + hostile.count)
+        }
+    }
+
+    @Test func healthAndMetrics() async throws {
+        try await withTestApp { app, _ in
+            try await app.testing().test(.GET, "health", afterResponse: { res in
+                #expect(res.status == .ok)
+            })
+            _ = try await replayMax(app, [Data("garbage".utf8)])
+            try await app.testing().test(.GET, "metrics", afterResponse: { res in
+                #expect(res.status == .ok)
+                let text = res.body.string
+                #expect(text.contains("parley_events_ingested_total 1"))
+                #expect(text.contains("parley_events_malformed_total 1"))
+                #expect(text.contains("parley_pipeline_batch_seconds"))
+                #expect(text.contains(#"parley_outbox_items{state="queued"} 0"#))
+            })
+        }
+    }
+}
