@@ -22,8 +22,8 @@ let package = Package(
     ],
     targets: [
         // The domain: value types and pure rules. Foundation only, no I/O.
-        // Text/ and Triage/ are excluded while issues 4 and 6 are being written; they join when they build.
-        .target(name: "ParleyCore", exclude: ["Text", "Triage"]),
+        // Text/ is excluded while issue 4 is being written; it joins when it builds.
+        .target(name: "ParleyCore", exclude: ["Text"]),
         // The X platform: payload types (and later the API client, auth, webhooks).
         .target(
             name: "ParleyX",
@@ -62,12 +62,10 @@ let package = Package(
             dependencies: [
                 "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Commands of issues 4 and 6, excluded until their ParleyCore parts build.
-            exclude: ["Commands/TriageCommand.swift"]
+            ]
         ),
         .testTarget(
-            name: "ParleyCoreTests", dependencies: ["ParleyCore"], exclude: ["Text", "Triage"], resources: [.copy("Fixtures")]
+            name: "ParleyCoreTests", dependencies: ["ParleyCore"], exclude: ["Text"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParleyXTests", dependencies: ["ParleyX"]),
         .testTarget(
