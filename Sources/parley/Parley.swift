@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 @main
 struct Parley: AsyncParsableCommand {
@@ -10,4 +12,27 @@ struct Parley: AsyncParsableCommand {
             StatsCommand.self, UserCommand.self, TokenCommand.self, HandleCommand.self, TriageCommand.self,
         ]
     )
+
+    /// Logs go to standard error at `LOG_LEVEL` (default `notice` for the demo, `info` otherwise),
+    /// set up once before any command runs.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let fallback: Logger.Level = arguments.first == "demo" ? .notice : .info
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? fallback
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -37,7 +37,8 @@ struct HTTPError: Error {
             case .unsupportedMediaType: "unsupported_media_type"
             default: "http_\(e.status.code)"
             }
-            self.init(e.status, code, e.reason)
+            // A server-side failure's reason may describe internals (a template, a driver): log it, don't show it.
+            self.init(e.status, code, e.status.code >= 500 ? "Unexpected error; logged." : e.reason)
         default: self.init(.internalServerError, "internal", "Unexpected error; logged.")
         }
     }
@@ -69,12 +70,12 @@ struct ParleyErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let mapped = HTTPError(error)
-            if mapped.status == .internalServerError {
+            if mapped.status.code >= 500 {
                 request.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.url.path)"])
             } else {
                 request.logger.info("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
             }
-            if request.url.path.hasPrefix("/api") || request.url.path == "/health" || request.headers.accept.mediaTypes.contains(.json) {
+            if request.url.path.hasPrefix("/api") || request.url.path == "/health" {
                 let body = ErrorBodyDTO(error: .init(code: mapped.code, message: mapped.message))
                 let response = Response(status: mapped.status)
                 try response.content.encode(body, as: .json)

@@ -11,7 +11,7 @@ extension InboundEventBuilder {
         let entities = tweet.extendedTweet?.entities ?? tweet.entities
         var inbound = InboundPost(
             id: id, editHistory: Self.versions(tweet.editHistory?.editTweetIDs, through: id),
-            text: tweet.wholeText, authorID: authorID, createdAt: createdAt,
+            text: PostTextEntities.unescape(tweet.wholeText), authorID: authorID, createdAt: createdAt,
             inReplyToPostID: tweet.inReplyToStatusIDStr, inReplyToUserID: tweet.inReplyToUserIDStr,
             mentionedUsernames: entities?.userMentions?.compactMap(\.screenName) ?? [], lang: tweet.lang,
             matchingTags: (tweet.matchingRules ?? []).compactMap(\.tag).filter { !$0.isEmpty })

@@ -37,7 +37,7 @@ struct InboundEventBuilder {
         let entities = post.noteTweet?.entities ?? post.entities
         var inbound = InboundPost(
             id: id, editHistory: Self.versions(post.editHistoryTweetIDs, through: id),
-            text: post.noteTweet?.text ?? post.text ?? "", authorID: authorID, createdAt: createdAt,
+            text: PostTextEntities.unescape(post.noteTweet?.text ?? post.text ?? ""), authorID: authorID, createdAt: createdAt,
             conversationID: post.conversationID, inReplyToUserID: post.inReplyToUserID,
             mentionedUsernames: entities?.mentions?.compactMap(\.username) ?? [], lang: post.lang,
             matchingTags: tags)

@@ -42,13 +42,13 @@ struct DemoCommand: AsyncParsableCommand {
         try await ingestor.receive(history.map { ingestor.rawEvent($0.payload, source: .replay) })
         try await ParleyApp.processor(for: app).drain()
 
-        print("""
+        FileHandle.standardOutput.write(Data("""
 
         Parley demo: http://\(hostname == "127.0.0.1" ? "localhost" : hostname):\(port)
         Sign in as \(Self.email) with password \(Self.password)
         \(history.count) posts loaded; \(demo.lines.count - history.count) more arrive live over the next \(Int(demo.lines.last.map { $0.delay.components.seconds / 60 } ?? 0)) minutes.
 
-        """)
+        """.utf8))
         let live = demo.lines.filter { $0.delay > .zero }
         let feeder = Task {
             let clock = ContinuousClock()

@@ -291,3 +291,19 @@ import Testing
         #expect(post.createdAt == XTimestamp.fromSnowflake("1456012973835788293"))
     }
 }
+
+@Suite struct PostTextEntitiesTests {
+    @Test(arguments: [
+        ("Tom &amp; Jerry", "Tom & Jerry"), ("a &lt;b&gt; c", "a <b> c"), ("&amp;lt;", "&lt;"),
+        ("AT&T & co", "AT&T & co"), ("&", "&"), ("no entities", "no entities"), ("&gt;&gt;", ">>"),
+    ])
+    func unescapesOnlyWhatXEscapes(raw: String, expected: String) {
+        #expect(PostTextEntities.unescape(raw) == expected)
+    }
+
+    @Test func decodedPostTextIsUnescaped() throws {
+        let line = #"{"data":{"id":"1","text":"Q&amp;A &lt;script&gt;","author_id":"9","created_at":"2026-01-01T00:00:00.000Z"}}"#
+        let decoded = try XPayloadDecoder.decode(Data(line.utf8))
+        #expect(decoded.event.posts.first?.text == "Q&A <script>")
+    }
+}
