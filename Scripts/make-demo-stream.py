@@ -29,7 +29,9 @@ import statistics
 import sys
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_SOURCE = os.environ.get("PARLEY_IBM_DATA", "/work/shared/data/ibm-customer-care")
+DEFAULT_SOURCE = os.environ.get(
+    "PARLEY_IBM_DATA",
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", "ibm-customer-care"))
 DEFAULT_OUT = os.path.join(REPO_ROOT, "Resources", "Demo")
 
 # Provenance of the input, as recorded in the reference data's PROVENANCE.md.
@@ -462,7 +464,23 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--source", default=DEFAULT_SOURCE, help="folder with dev.json, test.json, LICENSE.txt")
     parser.add_argument("--out", default=DEFAULT_OUT, help="output folder (default Resources/Demo)")
+    parser.add_argument("--check", action="store_true",
+                        help="regenerate into a temporary folder and fail if the shipped files differ")
     args = parser.parse_args()
+    if args.check:
+        import filecmp
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess_args = [sys.executable, os.path.abspath(__file__), "--source", args.source, "--out", tmp]
+            import subprocess
+            subprocess.run(subprocess_args, check=True, stdout=subprocess.DEVNULL)
+            names = sorted(os.listdir(tmp))
+            _, mismatch, errors = filecmp.cmpfiles(tmp, args.out, names, shallow=False)
+            if mismatch or errors:
+                print("demo stream out of date: %s; run python3 Scripts/make-demo-stream.py" % (mismatch + errors))
+                return 1
+            print("demo stream matches its generator (%d files)" % len(names))
+            return 0
     os.makedirs(args.out, exist_ok=True)
 
     conversations = load_conversations(args.source)

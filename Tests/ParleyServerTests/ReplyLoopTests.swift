@@ -1,6 +1,6 @@
 import Foundation
 import ParleyCore
-import ParleyStore
+@testable import ParleyStore
 import Testing
 import Vapor
 import VaporTesting

@@ -41,8 +41,14 @@ public struct TextEntity: Sendable, Hashable {
 }
 
 extension UnsafeBufferPointer<UInt16> {
-    /// The text of some of these UTF-16 code units.
+    /// The text of some of these UTF-16 code units. Entities are mostly ASCII, which is copied
+    /// byte by byte rather than transcoded.
     func tweetTextString(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF16.self)
+        let units = UnsafeBufferPointer(rebasing: self[range])
+        guard !units.contains(where: { $0 >= 0x80 }) else { return String(decoding: units, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: units.count) { bytes in
+            for index in units.indices { bytes[index] = UInt8(truncatingIfNeeded: units[index]) }
+            return units.count
+        }
     }
 }

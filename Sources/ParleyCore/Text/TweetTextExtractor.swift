@@ -15,11 +15,7 @@ public struct TweetTextExtractor: Sendable {
     /// Every URL, hashtag, mention, list and cashtag, by position; where two overlap the earlier
     /// wins (a URL over the "#fragment" or "@user" inside it).
     public func entities(in text: String) -> [TextEntity] {
-        Self.withUnits(of: text) { units in
-            let found = urls(in: units) + TweetTextHashtagScanner.hashtags(in: units)
-                + TweetTextMentionScanner.mentionsOrLists(in: units) + TweetTextCashtagScanner.cashtags(in: units)
-            return TextEntity.removingOverlaps(found)
-        }
+        Self.withUnits(of: text) { entities(in: $0) }
     }
 
     public func urls(in text: String) -> [TextEntity] {
@@ -55,6 +51,14 @@ public struct TweetTextExtractor: Sendable {
         Self.withUnits(of: text) { TweetTextMentionScanner.replyScreenName(in: $0) }
     }
 
+    func entities(in units: UnsafeBufferPointer<UInt16>) -> [TextEntity] {
+        var found = urls(in: units)
+        found += TweetTextHashtagScanner.hashtags(in: units)
+        found += TweetTextMentionScanner.mentionsOrLists(in: units)
+        found += TweetTextCashtagScanner.cashtags(in: units)
+        return found.count > 1 ? TextEntity.removingOverlaps(found) : found
+    }
+
     func urls(in units: UnsafeBufferPointer<UInt16>) -> [TextEntity] {
         var scanner = TweetTextURLScanner(units: units, extractsURLsWithoutProtocol: extractsURLsWithoutProtocol)
         var urls: [TextEntity] = []
@@ -65,6 +69,6 @@ public struct TweetTextExtractor: Sendable {
     }
 
     private static func withUnits<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
-        Array(text.utf16).withUnsafeBufferPointer(body)
+        TweetTextNormalizer.units(of: text).withUnsafeBufferPointer(body)
     }
 }

@@ -9,9 +9,28 @@ import Foundation
 enum TweetTextNormalizer {
     /// The UTF-16 code units of the NFC form of `text`.
     static func nfcUnits(of text: String) -> [UInt16] {
+        if let ascii = asciiUnits(of: text) { return ascii }
         let units = Array(text.utf16)
         let isNFC = units.withUnsafeBufferPointer { isStable($0) }
         return isNFC ? units : Array(text.precomposedStringWithCanonicalMapping.utf16)
+    }
+
+    /// The UTF-16 code units of `text` as it is.
+    static func units(of text: String) -> [UInt16] {
+        asciiUnits(of: text) ?? Array(text.utf16)
+    }
+
+    /// An ASCII text's code units, widened from its UTF-8 storage, which is faster than
+    /// transcoding; nil for any other text. ASCII is NFC.
+    private static func asciiUnits(of text: String) -> [UInt16]? {
+        var text = text
+        return text.withUTF8 { bytes -> [UInt16]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return [UInt16](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                for index in bytes.indices { buffer[index] = UInt16(bytes[index]) }
+                count = bytes.count
+            }
+        }
     }
 
     /// The NFC form of `text`.

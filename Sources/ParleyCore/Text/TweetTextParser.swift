@@ -23,6 +23,18 @@ public enum TweetTextParser {
         var isBlank = true
         var index = 0
         while index < units.count {
+            // Runs of ASCII, most of a typical post, are weighed in one step.
+            let runEnd = weigher.asciiRunEnd(in: units, from: index, limit: nextURL?.range.lowerBound ?? units.count)
+            if runEnd > index {
+                let before = weighted
+                weighted += (runEnd - index) * weigher.asciiWeight
+                if isBlank { isBlank = !units[index..<runEnd].contains { $0 > 0x20 } }
+                if !hasInvalid, before <= weigher.maxWeight {
+                    validEnd = min(runEnd, index + (weigher.maxWeight - before) / weigher.asciiWeight)
+                }
+                index = runEnd
+                continue
+            }
             let end: Int
             if let url = nextURL, url.range.lowerBound == index {
                 end = url.range.upperBound

@@ -5,9 +5,7 @@
 /// candidate: the whole run of letters. Internationalized TLDs may be followed by more letters of
 /// their script ("みんなです"), so every listed TLD that prefixes the text is a candidate and the
 /// one listed first wins, generic before country, as in the alternation.
-struct TweetTextTLDMatcher: Sendable {
-    static let shared = TweetTextTLDMatcher()
-
+enum TweetTextTLDMatcher {
     /// Up to 24 lowercase ASCII letters, five bits each; the longest ASCII TLD has 18.
     private struct ASCIIKey: Hashable, Sendable {
         var low: UInt64 = 0
@@ -31,30 +29,31 @@ struct TweetTextTLDMatcher: Sendable {
         var priority: Int
     }
 
-    /// ASCII TLDs and their rank in the alternation.
-    private let asciiTLDs: [ASCIIKey: Int]
-    /// The others, by first code unit (lowercase for "vermögensberater").
-    private let internationalTLDs: [UInt16: [InternationalTLD]]
-
-    private init() {
+    /// The lists, indexed once.
+    private struct Tables: Sendable {
+        /// ASCII TLDs and their rank in the alternation.
         var ascii: [ASCIIKey: Int] = [:]
+        /// The others, by first code unit (lowercase for "vermögensberater").
         var international: [UInt16: [InternationalTLD]] = [:]
-        for (priority, tld) in (TweetTextTLDs.generic + TweetTextTLDs.country).enumerated() {
-            let units = Array(tld.utf16)
-            if units.allSatisfy({ $0 < 0x80 }) {
-                units.withUnsafeBufferPointer { buffer in
-                    if let key = ASCIIKey(buffer, 0..<buffer.count) { ascii[key] = priority }
+
+        init() {
+            for (priority, tld) in (TweetTextTLDs.generic + TweetTextTLDs.country).enumerated() {
+                let units = Array(tld.utf16)
+                if units.allSatisfy({ $0 < 0x80 }) {
+                    units.withUnsafeBufferPointer { buffer in
+                        if let key = ASCIIKey(buffer, 0..<buffer.count) { ascii[key] = priority }
+                    }
+                } else {
+                    international[units[0], default: []].append(InternationalTLD(units: units, priority: priority))
                 }
-            } else {
-                international[units[0], default: []].append(InternationalTLD(units: units, priority: priority))
             }
         }
-        asciiTLDs = ascii
-        internationalTLDs = international
     }
 
+    private static let tables = Tables()
+
     /// The end of the TLD (generic or country) starting at `start`, or nil.
-    func tldEnd(in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Int? {
+    static func tldEnd(in units: UnsafeBufferPointer<UInt16>, at start: Int) -> Int? {
         guard start < units.count else { return nil }
         var first = units[start]
         var best: (end: Int, priority: Int)?
@@ -62,11 +61,11 @@ struct TweetTextTLDMatcher: Sendable {
             first |= 0x20
             var end = start + 1
             while end < units.count, TweetTextCharacterClass.isASCIILetter(units[end]) { end += 1 }
-            if Self.mayEndTLD(units, at: end), let key = ASCIIKey(units, start..<end), let priority = asciiTLDs[key] {
+            if Self.mayEndTLD(units, at: end), let key = ASCIIKey(units, start..<end), let priority = tables.ascii[key] {
                 best = (end, priority)
             }
         }
-        for candidate in internationalTLDs[first] ?? [] {
+        for candidate in tables.international[first] ?? [] {
             if let best, best.priority < candidate.priority { continue }
             let end = start + candidate.units.count
             guard end <= units.count, Self.mayEndTLD(units, at: end) else { continue }

@@ -53,18 +53,16 @@ struct TweetTextURLScanner {
 
     private let units: UnsafeBufferPointer<UInt16>
     private let extractsURLsWithoutProtocol: Bool
-    private let tlds = TweetTextTLDMatcher.shared
+    /// Where the search resumes: the end of the last match, as the pattern's matches never
+    /// overlap.
     private var position = 0
+    /// Where to look for the next dot.
+    private var dotSearch = 0
     private var labelRun = LabelRun()
 
     init(units: UnsafeBufferPointer<UInt16>, extractsURLsWithoutProtocol: Bool) {
         self.units = units
         self.extractsURLsWithoutProtocol = extractsURLsWithoutProtocol
-        // Every URL has a dot; without protocol-less URLs, it also has a colon.
-        let hasDot = units.contains(0x2E)
-        if !hasDot || (!extractsURLsWithoutProtocol && !units.contains(0x3A)) {
-            position = units.count
-        }
     }
 
     /// The next URL, left to right.
@@ -77,25 +75,50 @@ struct TweetTextURLScanner {
 
     // MARK: Finding candidates
 
+    /// The next match of the pattern. The pattern would be tried at every position; but a domain
+    /// holds a dot, and what precedes its first dot is a protocol and one label, so only the
+    /// positions in the run of such characters before each dot can start a match. Trying them
+    /// in order finds the same matches.
     private mutating func nextCandidate() -> Candidate? {
-        var start = position
-        while start < units.count {
-            let length = Class.isHighSurrogate(units[start]) && start + 1 < units.count
-                && Class.isLowSurrogate(units[start + 1]) ? 2 : 1
-            if mayPrecedeURL(units[start]),
-                let candidate = match(at: start + length, preceding: length == 1 ? units[start] : nil)
-            {
-                position = candidate.range.upperBound
-                return candidate
+        while true {
+            var dot = max(position, dotSearch)
+            while dot < units.count, units[dot] != 0x2E { dot += 1 }
+            guard dot < units.count else {
+                position = units.count
+                return nil
             }
-            if start == 0, let candidate = match(at: 0, preceding: nil) {
-                position = candidate.range.upperBound
-                return candidate
+            dotSearch = dot + 1
+            var runStart = dot
+            while runStart > position, mayPrecedeDot(units[runStart - 1]) { runStart -= 1 }
+            if runStart - position >= 7, hasPrefix("://", at: runStart - 3) {
+                if runStart - position >= 8, hasPrefix("https", at: runStart - 8) {
+                    runStart -= 8
+                } else if hasPrefix("http", at: runStart - 7) {
+                    runStart -= 7
+                }
             }
-            start += length
+            var start = max(position, runStart - 1)
+            while start < dot {
+                let length = Class.isHighSurrogate(units[start]) && start + 1 < units.count
+                    && Class.isLowSurrogate(units[start + 1]) ? 2 : 1
+                if mayPrecedeURL(units[start]),
+                    let candidate = match(at: start + length, preceding: length == 1 ? units[start] : nil)
+                {
+                    position = candidate.range.upperBound
+                    return candidate
+                }
+                if start == 0, let candidate = match(at: 0, preceding: nil) {
+                    position = candidate.range.upperBound
+                    return candidate
+                }
+                start += length
+            }
         }
-        position = units.count
-        return nil
+    }
+
+    /// A character of a domain label, of any script.
+    private func mayPrecedeDot(_ u: UInt16) -> Bool {
+        Class.isUnicodeDomainCharacter(u) || u == 0x2D || u == 0x5F
     }
 
     private func mayPrecedeURL(_ u: UInt16) -> Bool {
@@ -130,6 +153,7 @@ struct TweetTextURLScanner {
 
     /// The end of "http://" or "https://" (any case) at `start`.
     private func protocolEnd(at start: Int) -> Int? {
+        guard units[start] | 0x20 == 0x68 else { return nil }
         if hasPrefix("http://", at: start) { return start + 7 }
         if hasPrefix("https://", at: start) { return start + 8 }
         return nil
@@ -138,19 +162,20 @@ struct TweetTextURLScanner {
     /// Whether the text right before `index` is a protocol: the pattern's look-behind, which holds
     /// even when the protocol was not part of the match.
     private func followsProtocol(_ index: Int) -> Bool {
-        (index >= 7 && hasPrefix("http://", at: index - 7)) || (index >= 8 && hasPrefix("https://", at: index - 8))
+        guard index >= 7, units[index - 1] == 0x2F else { return false }
+        return hasPrefix("http://", at: index - 7) || (index >= 8 && hasPrefix("https://", at: index - 8))
     }
 
     /// Whether `lowercase` (ASCII) starts at `start`, ignoring the case of letters.
     private func hasPrefix(_ lowercase: StaticString, at start: Int) -> Bool {
         let count = lowercase.utf8CodeUnitCount
         guard start + count <= units.count else { return false }
-        return lowercase.withUTF8Buffer { bytes in
-            (0..<count).allSatisfy { offset in
-                let u = units[start + offset]
-                return (Class.isASCIILetter(u) ? u | 0x20 : u) == UInt16(bytes[offset])
-            }
+        let bytes = lowercase.utf8Start
+        for offset in 0..<count {
+            let u = units[start + offset]
+            if (Class.isASCIILetter(u) ? u | 0x20 : u) != UInt16(bytes[offset]) { return false }
         }
+        return true
     }
 
     // MARK: Domains
@@ -229,7 +254,7 @@ struct TweetTextURLScanner {
     }
 
     private func tldOrPunycodeEnd(at start: Int) -> Int? {
-        if let end = tlds.tldEnd(in: units, at: start) { return end }
+        if let end = TweetTextTLDMatcher.tldEnd(in: units, at: start) { return end }
         guard hasPrefix("xn--", at: start) else { return nil }
         var end = start + 4
         while end < units.count, Class.isASCIIAlphanumeric(units[end]) || units[end] == 0x2D { end += 1 }
@@ -242,7 +267,7 @@ struct TweetTextURLScanner {
         var end = start + 1
         while end < units.count, Class.isUnicodeDomainCharacter(units[end]) || units[end] == 0x2D { end += 1 }
         guard end < units.count, units[end] == 0x2E, units[end - 1] != 0x2D else { return nil }
-        return tlds.tldEnd(in: units, at: end + 1)
+        return TweetTextTLDMatcher.tldEnd(in: units, at: end + 1)
     }
 
     // MARK: Path and query

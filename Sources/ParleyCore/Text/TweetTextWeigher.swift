@@ -35,6 +35,23 @@ struct TweetTextWeigher {
         }
     }
 
+    /// The weight of every ASCII character, when they all weigh the same (in every published
+    /// configuration); 0 when they do not, which turns the ASCII fast path off.
+    var asciiWeight: Int { commonUpper >= 0x7F ? commonWeight : 0 }
+
+    /// The end of the run of ASCII characters from `start` (before `limit`) that are weighed one
+    /// by one with `asciiWeight`: a digit, `#` or `*` followed by a non-ASCII unit may start a
+    /// keycap emoji, and ends the run.
+    func asciiRunEnd(in units: UnsafeBufferPointer<UInt16>, from start: Int, limit: Int) -> Int {
+        guard asciiWeight > 0 else { return start }
+        var end = start
+        while end < limit, units[end] < 0x80 { end += 1 }
+        if end > start, end < units.count, configuration.emojiParsingEnabled, TweetTextEmojiScanner.mayStart(units[end - 1]) {
+            end -= 1
+        }
+        return end
+    }
+
     /// The emoji sequence or code point starting at `index` (not a URL: the caller checks first).
     func item(in units: UnsafeBufferPointer<UInt16>, at index: Int) -> Item {
         let u = units[index]

@@ -18,21 +18,29 @@ extension PersonalDataScan {
                 j += 1
             }
             defer { i = j }
-            let token = u[i..<j].filter { $0 != 0x2D }
-            let digits = token.count(where: Self.isDigit)
-            let letters = token.count - digits
+            // Counted in place: this runs for every word of every message, and most are plain words.
+            var length = 0
+            var digits = 0
+            var allUpper = true
+            for k in i..<j where u[k] != 0x2D {
+                length += 1
+                if Self.isDigit(u[k]) { digits += 1 } else if !Self.isUpper(u[k]) { allUpper = false }
+            }
+            let letters = length - digits
             guard letters > 0, at(i - 1) != 0x40, at(i - 1) != 0x23 || digits > 0 else { continue }  // not @handles or #hashtags
-            if let kind = Self.carrierFormat(token) {
+            // Every carrier format has digits.
+            if digits > 0, let kind = Self.carrierFormat(u[i..<j].filter { $0 != 0x2D }) {
                 out.append(PersonalDataHit(kind: kind, start: i, end: j, confidence: 0.95))
                 continue
             }
-            guard let context = contextKind(before: i) else { continue }
-            let allUpper = token.allSatisfy { Self.isDigit($0) || Self.isUpper($0) }
+            let mayBeBookingRef = allUpper && (5...8).contains(length)
+            let mayBeNumber = digits >= 4 && length >= 5
+            guard mayBeBookingRef || mayBeNumber, let context = contextKind(before: i) else { continue }
             switch context {
-            case .bookingRef where allUpper && (5...8).contains(token.count):
+            case .bookingRef where mayBeBookingRef:
                 out.append(PersonalDataHit(kind: .bookingRef, start: i, end: j, confidence: 0.9))
             case .orderNumber, .accountNumber, .trackingNumber:
-                if digits >= 4 && token.count >= 5 {
+                if mayBeNumber {
                     out.append(PersonalDataHit(kind: context, start: i, end: j, confidence: 0.9))
                 }
             default:
@@ -96,12 +104,13 @@ extension PersonalDataScan {
 
     /// Length of an in-number separator at `j` that is followed by a digit, or nil.
     private func separatorLength(at j: Int) -> Int? {
-        let patterns: [[UInt16]] = [[0x20, 0x2D, 0x20], [0x29, 0x20], [0x20, 0x28], [0x20], [0x2D], [0x2E], [0x29]]
-        for p in patterns where j + p.count < u.count && u[j..<(j + p.count)].elementsEqual(p) {
+        for p in Self.separatorPatterns where j + p.count < u.count && u[j..<(j + p.count)].elementsEqual(p) {
             if Self.isDigit(u[j + p.count]) { return p.count }
         }
         return nil
     }
+
+    private static let separatorPatterns: [[UInt16]] = [[0x20, 0x2D, 0x20], [0x29, 0x20], [0x20, 0x28], [0x20], [0x2D], [0x2E], [0x29]]
 
     private func classify(
         start: Int, end: Int, digits: [UInt16], groups: [Int], separators: Set<UInt16>, plus: Bool, paren: Bool
@@ -170,13 +179,24 @@ extension PersonalDataScan {
             while j > 0 && Self.isContextPunctuation(u[j - 1]) { j -= 1 }
             let end = j
             while j > 0 && Self.isLetter(u[j - 1]) { j -= 1 }
-            guard j < end, end - j <= 16 else { return nil }
-            let word = String(decoding: u[j..<end].map { Self.isUpper($0) ? $0 + 32 : $0 }, as: UTF16.self)
-            if let kind = Self.contextWords[word] { return kind }
-            guard Self.fillerWords.contains(word) else { return nil }
+            guard j < end, end - j <= 16, let key = Self.key(u[j..<end]) else { return nil }
+            if let kind = Self.contextKeys[key] { return kind }
+            guard Self.fillerKeys.contains(key) else { return nil }
         }
         return nil
     }
+
+    /// A letters-only word of up to 12 letters as a number, case folded, five bits a letter: every
+    /// context and filler word fits, and looking one up makes no String.
+    static func key(_ letters: some Collection<UInt16>) -> UInt64? {
+        guard letters.count <= 12 else { return nil }
+        var key: UInt64 = 0
+        for c in letters { key = key << 5 | UInt64((c | 0x20) - 0x60) }
+        return key
+    }
+
+    private static let contextKeys = Dictionary(uniqueKeysWithValues: contextWords.map { (key(Array($0.key.utf16))!, $0.value) })
+    private static let fillerKeys = Set(fillerWords.map { key(Array($0.utf16))! })
 
     static func isContextPunctuation(_ c: UInt16) -> Bool {
         c == 0x20 || c == 0x23 || c == 0x3A || c == 0x2E || c == 0x2D || c == 0x28 || c == 0x09  // space # : . - ( tab

@@ -1,57 +1,125 @@
 /// Word cues for the intents the models were not trained on (question, request, praise) and for
 /// complexity. Plain word lists, so a reason can always say which words triggered it.
 struct TriageCues {
-    let tokens: [String]
+    private(set) var question = 0.1
+    private(set) var request = 0.1
+    private(set) var praise = 0.1
+    private(set) var shouting = false
+    private(set) var severalIssues = false
+    private(set) var accountSpecific = false
+    private(set) var needsInvestigation = false
 
-    init(tokens: [String]) { self.tokens = tokens }
+    init(tokens: borrowing TriageTokens) {
+        var exclamations = 0
+        var questionMarks = 0
+        var firstWordChecked = false
+        var startsAsQuestion = false
+        var words: Group = []
+        // The last three tokens' vocabulary indices (-1: not in the vocabulary), for phrases.
+        var recent: (Int32, Int32, Int32) = (-1, -1, -1)
+        for i in 0..<tokens.count {
+            let index = Self.vocabulary.value(of: i, in: tokens) ?? -1
+            recent = (recent.1, recent.2, index)
+            if tokens.kind(i) == .mention { continue }
+            if index < 0 {
+                firstWordChecked = true
+                continue
+            }
+            let word = Self.words[Int(index)]
+            if !firstWordChecked {
+                firstWordChecked = true
+                startsAsQuestion = word.groups.contains(.questionStart)
+            }
+            words.formUnion(word.groups)
+            if index == Self.exclamation { exclamations += 1 }
+            if index == Self.questionMark { questionMarks += 1 }
+            for phrase in Self.phrases where phrase.ends(with: recent) { words.insert(phrase.group) }
+        }
+        if questionMarks > 0 {
+            question = 0.9
+        } else if startsAsQuestion {
+            question = 0.6
+        }
+        if words.contains(.request) { request = 0.8 }
+        if words.contains(.praise) { praise = 0.7 }
+        shouting = exclamations >= 3
+        severalIssues = questionMarks >= 2 || words.contains(.severalIssues)
+        accountSpecific = words.contains(.accountSpecific)
+        needsInvestigation = words.contains(.needsInvestigation)
+    }
 
-    private func has(_ words: Set<String>) -> Bool { tokens.contains { words.contains($0) } }
+    struct Group: OptionSet {
+        let rawValue: UInt8
+        static let questionStart = Group(rawValue: 1)
+        static let request = Group(rawValue: 2)
+        static let praise = Group(rawValue: 4)
+        static let severalIssues = Group(rawValue: 8)
+        static let accountSpecific = Group(rawValue: 16)
+        static let needsInvestigation = Group(rawValue: 32)
+    }
 
-    private func hasPhrase(_ phrases: [[String]]) -> Bool {
-        phrases.contains { p in
-            tokens.count >= p.count && (0...(tokens.count - p.count)).contains { tokens[$0..<($0 + p.count)].elementsEqual(p) }
+    private struct Word {
+        var text: String
+        var groups: Group
+    }
+
+    private struct Phrase {
+        var words: [Int32]
+        var group: Group
+
+        func ends(with recent: (Int32, Int32, Int32)) -> Bool {
+            switch words.count {
+            case 2: words[0] == recent.1 && words[1] == recent.2
+            default: words[0] == recent.0 && words[1] == recent.1 && words[2] == recent.2
+            }
         }
     }
 
-    private var firstWord: String? { tokens.first { $0 != "@user" } }
-
-    var question: Double {
-        if tokens.contains("?") { return 0.9 }
-        if let first = firstWord, Self.questionStarts.contains(first) { return 0.6 }
-        return 0.1
-    }
-
-    var request: Double {
-        if has(["please", "pls", "plz", "kindly"]) || hasPhrase(Self.requestPhrases) { return 0.8 }
-        return 0.1
-    }
-
-    var praise: Double {
-        has(["thanks", "thank", "thx", "love", "great", "awesome", "amazing", "brilliant", "excellent", "best"]) ? 0.7 : 0.1
-    }
-
-    var shouting: Bool { tokens.filter { $0 == "!" }.count >= 3 }
-
-    var severalIssues: Bool {
-        tokens.filter { $0 == "?" }.count >= 2 || has(["also", "another", "plus"]) || hasPhrase([["and", "now"], ["on", "top"]])
-    }
-
-    var accountSpecific: Bool {
-        hasPhrase([["my", "account"], ["my", "order"], ["my", "bill"], ["my", "subscription"], ["my", "booking"], ["my", "card"]])
-            || has(["refund", "charged", "billing", "billed", "invoice", "password", "login", "locked", "subscription"])
-    }
-
-    var needsInvestigation: Bool {
-        has(["still", "again", "weeks", "days", "nobody", "never", "since"]) || hasPhrase([["no", "one"], ["third", "time"]])
-    }
-
-    static let questionStarts: Set<String> = [
-        "how", "what", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "did",
-        "will", "would", "should", "any", "anyone",
+    private static let groupedWords: [(Group, [String])] = [
+        (.questionStart, [
+            "how", "what", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "did",
+            "will", "would", "should", "any", "anyone",
+        ]),
+        (.request, ["please", "pls", "plz", "kindly"]),
+        (.praise, ["thanks", "thank", "thx", "love", "great", "awesome", "amazing", "brilliant", "excellent", "best"]),
+        (.severalIssues, ["also", "another", "plus"]),
+        (.accountSpecific, ["refund", "charged", "billing", "billed", "invoice", "password", "login", "locked", "subscription"]),
+        (.needsInvestigation, ["still", "again", "weeks", "days", "nobody", "never", "since"]),
     ]
 
-    static let requestPhrases: [[String]] = [
-        ["can", "you"], ["could", "you"], ["i", "need"], ["i", "want"], ["help", "me"], ["dm", "me"],
-        ["let", "me", "know"], ["send", "me"], ["fix", "this"], ["call", "me"],
+    private static let groupedPhrases: [(Group, [[String]])] = [
+        (.request, [
+            ["can", "you"], ["could", "you"], ["i", "need"], ["i", "want"], ["help", "me"], ["dm", "me"],
+            ["let", "me", "know"], ["send", "me"], ["fix", "this"], ["call", "me"],
+        ]),
+        (.severalIssues, [["and", "now"], ["on", "top"]]),
+        (.accountSpecific, [
+            ["my", "account"], ["my", "order"], ["my", "bill"], ["my", "subscription"], ["my", "booking"], ["my", "card"],
+        ]),
+        (.needsInvestigation, [["no", "one"], ["third", "time"]]),
     ]
+
+    /// Every word a cue or phrase reads, with "!" and "?", each once.
+    private static let words: [Word] = {
+        var out: [Word] = [Word(text: "!", groups: []), Word(text: "?", groups: [])]
+        func add(_ text: String, _ groups: Group) {
+            if let i = out.firstIndex(where: { $0.text == text }) {
+                out[i].groups.formUnion(groups)
+            } else {
+                out.append(Word(text: text, groups: groups))
+            }
+        }
+        for (group, list) in groupedWords { for w in list { add(w, [group]) } }
+        for (_, phrases) in groupedPhrases { for p in phrases { for w in p { add(w, []) } } }
+        return out
+    }()
+
+    private static let exclamation: Int32 = 0
+    private static let questionMark: Int32 = 1
+
+    private static let vocabulary = TriageWordTable(words.enumerated().map { ($0.element.text, Int32($0.offset)) })
+
+    private static let phrases: [Phrase] = groupedPhrases.flatMap { group, list in
+        list.map { p in Phrase(words: p.map { w in Int32(words.firstIndex { $0.text == w }!) }, group: group) }
+    }
 }

@@ -25,6 +25,7 @@ public struct TriageHandoffAdvice: Sendable {
             return TriageHandoff(advice: .public, reasons: intent == .spamTroll ? ["offensive: do not engage privately"] : [], suggestedReply: nil)
         }
         let link = brandUserID.map { "https://x.com/messages/compose?recipient_id=\($0)" } ?? "https://x.com/messages"
-        return TriageHandoff(advice: .dm, reasons: reasons, suggestedReply: replyTemplate.replacingOccurrences(of: "{dm_link}", with: link))
+        let reply = replyTemplate.split(separator: "{dm_link}", omittingEmptySubsequences: false).joined(separator: link)
+        return TriageHandoff(advice: .dm, reasons: reasons, suggestedReply: reply)
     }
 }

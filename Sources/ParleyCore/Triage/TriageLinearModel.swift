@@ -10,7 +10,10 @@ import Foundation
 public struct TriageLinearModel: Sendable {
     public let manifest: TriageModelManifest
     public let features: TriageTextFeatures
+    /// The file's weights with each bucket's row padded to `stride` columns (a multiple of 4), so
+    /// the per-feature loop runs over whole vector lanes; the padding columns are zero.
     private let weights: [Float]
+    private let stride: Int
 
     public init(data: Data) throws {
         let bytes = [UInt8](data)
@@ -28,17 +31,24 @@ public struct TriageLinearModel: Sendable {
         guard manifest.format == 1 else { throw TriageModelError.unsupportedFormat(manifest.format) }
         try manifest.validate()
         let weightStart = (12 + manifestLength + 3) / 4 * 4
-        let weightCount = (1 << manifest.hashBits) * manifest.outputCount
-        guard bytes.count == weightStart + 4 * weightCount else { throw TriageModelError.truncated }
-        var weights = [Float](repeating: 0, count: weightCount)
-        for i in 0..<weightCount {
-            weights[i] = Float(bitPattern: Self.uint32(bytes, at: weightStart + 4 * i))
+        let k = manifest.outputCount
+        let buckets = 1 << manifest.hashBits
+        guard bytes.count == weightStart + 4 * buckets * k else { throw TriageModelError.truncated }
+        let stride = (k + 3) / 4 * 4
+        var weights = [Float](repeating: 0, count: buckets * stride)
+        weights.withUnsafeMutableBufferPointer { w in
+            for bucket in 0..<buckets {
+                for o in 0..<k {
+                    w[bucket * stride + o] = Float(bitPattern: Self.uint32(bytes, at: weightStart + 4 * (bucket * k + o)))
+                }
+            }
         }
         self.manifest = manifest
         self.features = TriageTextFeatures(
             hashBits: manifest.hashBits, charGramMin: manifest.charGramMin, charGramMax: manifest.charGramMax,
             lexicon: manifest.lexicon, negations: manifest.negations, negationReach: manifest.negationReach)
         self.weights = weights
+        self.stride = stride
     }
 
     private static func uint32(_ bytes: [UInt8], at i: Int) -> UInt32 {
@@ -47,36 +57,52 @@ public struct TriageLinearModel: Sendable {
 
     /// Every output's margin: the bias plus, for each feature block, the sum of the weights of its
     /// feature occurrences divided by the square root of their count.
-    ///
-    /// Summing in Double, occurrence by occurrence in the features' order, is what the training
-    /// script's reference scorer does too, so the two agree to the last bit.
     public func margins(for text: String) -> [Double] {
-        let k = manifest.outputCount
-        let blocks = TriageTextFeatures.Block.allCases.count
-        var sums = [Double](repeating: 0, count: k * blocks)
-        let counts = weights.withUnsafeBufferPointer { w in
-            sums.withUnsafeMutableBufferPointer { acc in
-                features.forEachBucket(of: text) { block, bucket in
-                    let row = bucket * k
-                    let base = block.rawValue * k
-                    for o in 0..<k { acc[base + o] += Double(w[row + o]) }
-                }
-            }
-        }
-        var margins = manifest.bias
-        for b in 0..<blocks where counts[b] > 0 {
-            let scale = Double(counts[b]).squareRoot()
-            for o in 0..<k { margins[o] += sums[b * k + o] / scale }
-        }
-        return margins
+        withMargins(of: text) { margins, _ in Array(margins) }
     }
 
     /// Each head's decision and class probabilities for one message.
     public func predict(_ text: String) -> [String: TriageHeadPrediction] {
-        let m = margins(for: text)
-        var out: [String: TriageHeadPrediction] = [:]
-        for head in manifest.heads { out[head.name] = head.prediction(margins: m) }
-        return out
+        withMargins(of: text) { margins, _ in
+            var out: [String: TriageHeadPrediction] = [:]
+            for head in manifest.heads { out[head.name] = head.prediction(margins: margins) }
+            return out
+        }
+    }
+
+    /// Tokenizes `text` once and passes every output's margin and the tokens to `body`; both live
+    /// in scratch memory for the call only, so scoring a message allocates nothing.
+    ///
+    /// Summing in Double, occurrence by occurrence in the features' order, is what the training
+    /// script's reference scorer does too, so the two agree to the last bit.
+    func withMargins<R>(of text: String, _ body: (UnsafeBufferPointer<Double>, borrowing TriageTokens) -> R) -> R {
+        let k = manifest.outputCount
+        let stride = stride
+        return TriageTokens.with(text) { tokens in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * stride) { scratch in
+                let sums = scratch.baseAddress!
+                sums.initialize(repeating: 0, count: 3 * stride)
+                let counts = weights.withUnsafeBufferPointer { w in
+                    let rows = w.baseAddress!
+                    return features.forEachBucket(of: tokens) { block, bucket in
+                        let row = rows + bucket * stride
+                        let acc = sums + block.rawValue * stride
+                        for o in 0..<stride { acc[o] += Double(row[o]) }
+                    }
+                }
+                let margins = sums + 3 * stride
+                for o in 0..<k { margins[o] = manifest.bias[o] }
+                func add(_ block: TriageTextFeatures.Block, _ count: Int) {
+                    guard count > 0 else { return }
+                    let scale = Double(count).squareRoot()
+                    for o in 0..<k { margins[o] += sums[block.rawValue * stride + o] / scale }
+                }
+                add(.words, counts.words)
+                add(.characters, counts.characters)
+                add(.lexicon, counts.lexicon)
+                return body(UnsafeBufferPointer(start: margins, count: k), tokens)
+            }
+        }
     }
 }
 

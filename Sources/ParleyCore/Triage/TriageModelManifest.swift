@@ -52,19 +52,37 @@ public struct TriageModelHead: Sendable, Codable, Equatable {
     public var threshold: Double
 
     public func prediction(margins: [Double]) -> TriageHeadPrediction {
+        margins.withUnsafeBufferPointer { prediction(margins: $0) }
+    }
+
+    func prediction(margins: UnsafeBufferPointer<Double>) -> TriageHeadPrediction {
+        TriageHeadPrediction(
+            label: label(margins: margins),
+            probabilities: labels.indices.map { probability(ofLabel: $0, margins: margins) })
+    }
+
+    func label(margins: UnsafeBufferPointer<Double>) -> Int {
         switch kind {
         case .binary:
-            let m = margins[firstOutput]
-            let p = 1 / (1 + exp(-m))
-            return TriageHeadPrediction(label: m >= threshold ? 1 : 0, probabilities: [1 - p, p])
+            return margins[firstOutput] >= threshold ? 1 : 0
         case .softmax:
-            let slice = Array(margins[firstOutput..<(firstOutput + labels.count)])
             var best = 0
-            for i in slice.indices where slice[i] > slice[best] { best = i }
-            let top = slice[best]
-            let e = slice.map { exp($0 - top) }
-            let total = e.reduce(0, +)
-            return TriageHeadPrediction(label: best, probabilities: e.map { $0 / total })
+            for i in 1..<labels.count where margins[firstOutput + i] > margins[firstOutput + best] { best = i }
+            return best
+        }
+    }
+
+    /// The logistic of a binary head's margin, or the softmax of a multi-class head's margins.
+    func probability(ofLabel label: Int, margins: UnsafeBufferPointer<Double>) -> Double {
+        switch kind {
+        case .binary:
+            let p = 1 / (1 + exp(-margins[firstOutput]))
+            return label == 1 ? p : 1 - p
+        case .softmax:
+            let top = margins[firstOutput + self.label(margins: margins)]
+            var total = 0.0
+            for i in 0..<labels.count { total += exp(margins[firstOutput + i] - top) }
+            return exp(margins[firstOutput + label] - top) / total
         }
     }
 }

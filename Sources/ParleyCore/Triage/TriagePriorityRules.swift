@@ -14,7 +14,7 @@ enum TriagePriorityRules {
         case .praise: score += 10
         case .spamTroll: score += 5
         }
-        reasons.append(intent.rawValue.replacingOccurrences(of: "_", with: "/"))
+        reasons.append(intent == .spamTroll ? "spam/troll" : intent.rawValue)
         if upset > 0 {
             score += upset * 10
             reasons.append(upset == 2 ? "upset" : "unhappy")

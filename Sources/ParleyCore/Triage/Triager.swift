@@ -10,27 +10,33 @@ public struct Triager: Sendable {
     }
 
     public func triage(_ input: TriageInput) -> TriageResult {
-        let linear = models.linear
-        let heads = linear.predict(input.text)
-        let complaint = heads["complaint"]!
-        let sentimentHead = heads["sentiment"]!
-        let offensiveHead = heads["offensive"]!
-        let emotion = heads["emotion"]!
-        let cues = TriageCues(tokens: linear.features.tokens(of: input.text))
-
-        let sentiment = [TriageSentiment.negative, .neutral, .positive][sentimentHead.label]
-        let offensive = offensiveHead.label == 1
+        // One tokenization serves every head and the word cues.
+        let scored = models.linear.withMargins(of: input.text) { m, tokens in
+            Scored(
+                complaint: models.complaint.label(margins: m) == 1,
+                complaintProbability: models.complaint.probability(ofLabel: 1, margins: m),
+                sentiment: models.sentiment.label(margins: m),
+                sentimentProbabilities: (0..<3).map { models.sentiment.probability(ofLabel: $0, margins: m) },
+                offensive: models.offensive.label(margins: m) == 1,
+                offensiveProbability: models.offensive.probability(ofLabel: 1, margins: m),
+                angerProbability: models.emotion.probability(ofLabel: 0, margins: m),
+                cues: TriageCues(tokens: tokens))
+        }
+        let cues = scored.cues
+        let sentiment = [TriageSentiment.negative, .neutral, .positive][scored.sentiment]
+        let offensive = scored.offensive
+        let sentimentProbabilities = scored.sentimentProbabilities
         var scores: [TriageIntent: Double] = [
-            .complaint: complaint.probabilities[1],
+            .complaint: scored.complaintProbability,
             .question: cues.question,
             .request: cues.request,
-            .praise: max(cues.praise, sentiment == .positive ? sentimentHead.probabilities[2] : 0) * complaint.probabilities[0],
-            .spamTroll: offensiveHead.probabilities[1],
+            .praise: max(cues.praise, sentiment == .positive ? sentimentProbabilities[2] : 0) * (1 - scored.complaintProbability),
+            .spamTroll: scored.offensiveProbability,
         ]
         scores[.other] = 1 - (scores.values.max() ?? 0)
-        let intent = Self.intent(complaint: complaint.label == 1, offensive: offensive, scores: scores)
+        let intent = Self.intent(complaint: scored.complaint, offensive: offensive, scores: scores)
 
-        let upset = Self.upset(sentiment: sentiment, angerProbability: emotion.probabilities[0], offensive: offensive, shouting: cues.shouting, complaint: intent == .complaint)
+        let upset = Self.upset(sentiment: sentiment, angerProbability: scored.angerProbability, offensive: offensive, shouting: cues.shouting, complaint: intent == .complaint)
         let personalData = PersonalDataDetector(ignoredEmails: input.brandSupportEmails).hits(in: input.text)
         var factors: [TriageComplexity.Factor] = []
         if cues.severalIssues { factors.append(.severalIssues) }
@@ -44,7 +50,7 @@ public struct Triager: Sendable {
             intent: intent,
             intentScores: scores,
             sentiment: sentiment,
-            sentimentScores: [.negative: sentimentHead.probabilities[0], .neutral: sentimentHead.probabilities[1], .positive: sentimentHead.probabilities[2]],
+            sentimentScores: [.negative: sentimentProbabilities[0], .neutral: sentimentProbabilities[1], .positive: sentimentProbabilities[2]],
             upset: upset,
             offensive: offensive,
             personalData: personalData,
@@ -73,5 +79,17 @@ public struct Triager: Sendable {
         if negative && (angerProbability >= 0.5 || offensive || shouting) { return 2 }
         if negative || complaint { return 1 }
         return 0
+    }
+
+    /// What the models and cues said about one message, read while its tokens are at hand.
+    private struct Scored {
+        var complaint: Bool
+        var complaintProbability: Double
+        var sentiment: Int
+        var sentimentProbabilities: [Double]
+        var offensive: Bool
+        var offensiveProbability: Double
+        var angerProbability: Double
+        var cues: TriageCues
     }
 }

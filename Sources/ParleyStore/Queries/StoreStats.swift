@@ -13,6 +13,10 @@ public struct StoreStats: Sendable, Equatable, Codable {
     public var customers: Int
     public var handles: Int
 
+    public static let empty = StoreStats(
+        journalEvents: 0, journalByStatus: [:], malformedEvents: 0, messagesByKind: [:], conversationsByState: [:],
+        outboxByState: [:], customers: 0, handles: 0)
+
     public static func load(from database: any Database) async throws -> StoreStats {
         let journal = try await Journal(database: database).counts()
         let conversations = ConversationQueries(database: database)

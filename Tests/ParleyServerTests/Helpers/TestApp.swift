@@ -1,7 +1,7 @@
 import FluentSQL
 import Foundation
 import ParleyCore
-import ParleyStore
+@testable import ParleyStore
 import Synchronization
 import Testing
 import Vapor
@@ -86,32 +86,22 @@ func replayMax(_ app: Application, _ lines: [Data]) async throws -> Replayer.Rep
     try await Replayer(ingestor: ParleyApp.ingestor(for: app), processor: ParleyApp.processor(for: app)).run(lines, speed: .max)
 }
 
-/// Everything derived from the journal, as sorted text, to compare two stores exactly.
+/// Everything derived from the journal, as sorted text, to compare two stores exactly (times to
+/// the millisecond: PostgreSQL keeps microseconds, SQLite a double).
 func derivedSnapshot(_ app: Application) async throws -> [String] {
-    let sql = app.db as! any SQLDatabase
+    func t(_ date: Date?) -> String { date.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "nil" }
     var lines: [String] = []
-    let queries: [(String, String)] = [
-        ("conversations", "SELECT id, handle_id, customer_id, state, has_public, has_dm, opened_at, last_message_at, awaiting_reply_since, message_count FROM conversations"),
-        ("messages", "SELECT id, x_id, x_version_id, kind, conversation_id, handle_id, author_x_user_id, text, created_at, in_reply_to_x_id FROM messages"),
-        ("customers", "SELECT id, x_user_id, username, name, followers_count, verified FROM customers"),
-        ("thread_keys", "SELECT key, role, message_id, conversation_id FROM thread_keys"),
-    ]
-    for (table, query) in queries {
-        for row in try await sql.raw(SQLQueryString(query)).all() {
-            var fields: [String] = [table]
-            for column in row.allColumns {
-                fields.append("\(column)=\(describe(row, column))")
-            }
-            lines.append(fields.joined(separator: "|"))
-        }
+    for c in try await ConversationRecord.query(on: app.db).all().map({ try $0.toDomain() }) {
+        lines.append("conversation|\(c.id)|\(c.handleID)|\(c.customerID)|\(c.state)|\(c.hasPublic)|\(c.hasDM)|\(t(c.openedAt))|\(t(c.lastMessageAt))|\(t(c.awaitingReplySince))|\(c.messageCount)")
+    }
+    for m in try await MessageRecord.query(on: app.db).all().map({ try $0.toDomain() }) {
+        lines.append("message|\(m.id)|\(m.xID)|\(m.xVersionID)|\(m.kind)|\(m.conversationID?.uuidString ?? "nil")|\(m.handleID?.uuidString ?? "nil")|\(m.authorXUserID)|\(m.text)|\(t(m.createdAt))|\(m.inReplyToXID ?? "nil")")
+    }
+    for c in try await CustomerRecord.query(on: app.db).all().map({ try $0.toDomain() }) {
+        lines.append("customer|\(c.id)|\(c.xUserID)|\(c.username)|\(c.name)|\(c.followersCount)|\(c.verified)")
+    }
+    for k in try await ThreadKeyRecord.query(on: app.db).all().map({ try $0.toDomain() }) {
+        lines.append("key|\(k.key)|\(k.role)|\(k.messageID)|\(k.conversationID?.uuidString ?? "nil")")
     }
     return lines.sorted()
-}
-
-/// A column's value as text, whatever its type.
-private func describe(_ row: any SQLRow, _ column: String) -> String {
-    if let value = try? row.decode(column: column, as: UUID.self) { return value.uuidString }
-    if let value = try? row.decode(column: column, as: Double.self) { return "\(value)" }
-    if let value = try? row.decode(column: column, as: String.self) { return value }
-    return "null"
 }

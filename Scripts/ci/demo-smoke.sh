@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Starts `swift run parley demo` as the README says, signs in with the printed login, and checks
+# that the inbox lists conversations. Exits non-zero if any step fails.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port="${DEMO_PORT:-18080}"
+work="$(mktemp -d)"
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+swift run parley demo --port "$port" --db "$work/demo.sqlite" >"$work/demo.out" 2>"$work/demo.err" &
+pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then break; fi
+  sleep 1
+done
+curl -fsS "http://127.0.0.1:$port/health" >/dev/null
+
+email="$(sed -n 's/^Sign in as \([^ ]*\) with password .*/\1/p' "$work/demo.out")"
+password="$(sed -n 's/^Sign in as [^ ]* with password \(.*\)$/\1/p' "$work/demo.out")"
+test -n "$email" && test -n "$password"
+
+jar="$work/cookies"
+csrf="$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)"
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-urlencode "email=$email" \
+  --data-urlencode "password=$password" "http://127.0.0.1:$port/login"
+rows="$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/inbox" | grep -c '<tr data-id' || true)"
+echo "demo inbox lists $rows conversations"
+test "$rows" -gt 0
