@@ -9,15 +9,15 @@ struct Parley: AsyncParsableCommand {
         abstract: "A self-hosted social customer care desk for brands on X.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, ReplayCommand.self, JournalCommand.self,
-            StatsCommand.self, UserCommand.self, TokenCommand.self, HandleCommand.self, TriageCommand.self,
+            StatsCommand.self, UserCommand.self, TokenCommand.self, HandleCommand.self, TriageCommand.self, BenchCommand.self,
         ]
     )
 
-    /// Logs go to standard error at `LOG_LEVEL` (default `notice` for the demo, `info` otherwise),
-    /// set up once before any command runs.
+    /// Logs go to standard error at `LOG_LEVEL` (default `info` for `serve`, `notice` for the
+    /// one-shot commands, whose output is their report), set up once before any command runs.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let fallback: Logger.Level = arguments.first == "demo" ? .notice : .info
+        let fallback: Logger.Level = arguments.first == "serve" ? .info : .notice
         let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? fallback
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)

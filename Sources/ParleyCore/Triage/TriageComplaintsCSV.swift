@@ -65,3 +65,25 @@ public enum TriageComplaintsCSV {
         return records
     }
 }
+
+/// The complaint head's 10-fold cross-validation split, as the training script defines it: the
+/// annotated rows sorted by (label, FNV-1a of the tweet id, tweet id) and dealt round-robin. Stated
+/// on the data alone, not a library's shuffler, so Swift recomputes the same folds.
+public enum TriageComplaintFolds {
+    public static let count = 10
+
+    /// The fold (0..<count) of each row, in the rows' order.
+    public static func folds(of rows: [TriageComplaintRow]) -> [Int] {
+        let keys = rows.map { (label: $0.isComplaint ? 1 : 0, hash: FNV1a.start.bytes($0.tweetID.utf8).value, id: Array($0.tweetID.utf8)) }
+        let order = rows.indices.sorted { a, b in
+            let x = keys[a]
+            let y = keys[b]
+            if x.label != y.label { return x.label < y.label }
+            if x.hash != y.hash { return x.hash < y.hash }
+            return x.id.lexicographicallyPrecedes(y.id)
+        }
+        var folds = [Int](repeating: 0, count: rows.count)
+        for (rank, i) in order.enumerated() { folds[i] = rank % count }
+        return folds
+    }
+}

@@ -147,6 +147,10 @@ struct FNV1a {
         }
     }
 
+    func bytes(_ bs: some Sequence<UInt8>) -> FNV1a {
+        bs.reduce(self) { $0.byte($1) }
+    }
+
     func scalars(_ vs: [UInt32]) -> FNV1a {
         vs.reduce(self) { $0.scalar($1) }
     }

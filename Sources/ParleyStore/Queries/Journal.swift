@@ -26,7 +26,6 @@ public struct Journal: Sendable {
         var inserted = 0
         // SQLite allows 32,766 bound values per statement; 6 per row keeps a chunk well under it.
         for chunk in stride(from: 0, to: events.count, by: 1000).map({ events[$0..<min($0 + 1000, events.count)] }) {
-            let before = try await count(sql)
             var insert = sql.insert(into: "journal_events")
                 .columns("source", "external_id", "received_at", "payload", "status")
             for event in chunk {
@@ -34,14 +33,10 @@ public struct Journal: Sendable {
                     SQLBind(event.source.rawValue), SQLBind(event.externalID), SQLBind(event.receivedAt),
                     SQLBind(event.payload), SQLBind(Status.pending.rawValue))
             }
-            try await insert.ignoringConflicts(with: ["source", "external_id"]).run()
-            inserted += try await count(sql) - before
+            // RETURNING lists only the rows actually inserted, not those skipped as already journaled.
+            inserted += try await insert.ignoringConflicts(with: ["source", "external_id"]).returning("id").all().count
         }
         return inserted
-    }
-
-    private func count(_ sql: any SQLDatabase) async throws -> Int {
-        try await sql.raw("SELECT COUNT(*) AS n FROM journal_events").first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
     /// The oldest events not yet processed, in journal order.
@@ -59,10 +54,6 @@ public struct Journal: Sendable {
                 sequence: try row.requireID(),
                 event: RawEvent(source: source, externalID: row.externalID, payload: row.payload, receivedAt: row.receivedAt))
         }
-    }
-
-    public func hasPending() async throws -> Bool {
-        try await JournalEventRecord.query(on: database).filter(\.$status == Status.pending.rawValue).first() != nil
     }
 
     /// Counts of events per status.
