@@ -52,13 +52,13 @@ func useDatabase(_ choice: DatabaseChoice, on app: Application) throws {
     }
 }
 
-/// SQLite: write-ahead logging lets readers work while the ingest writes, and `synchronous=NORMAL`
-/// is durable across process crashes (a power loss may lose the last commits, not corrupt them).
+/// SQLite: write-ahead logging (a setting of the file, so it holds for every connection and process)
+/// lets pages read while the ingest writes. Synchronous stays at its default, FULL: the journal
+/// promises an event is on disk before a source is told so. SQLiteNIO already retries on SQLITE_BUSY,
+/// so `parley replay` can write while `parley serve` runs.
 func tuneDatabase(_ database: any Database) async throws {
     guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
     try await sql.raw("PRAGMA journal_mode=WAL").run()
-    try await sql.raw("PRAGMA synchronous=NORMAL").run()
-    try await sql.raw("PRAGMA busy_timeout=10000").run()
 }
 
 private func startWorkers(_ app: Application, services: ParleyServices) {

@@ -30,8 +30,8 @@ public enum TweetThreadSplitError: Error, Equatable, CustomStringConvertible {
 /// Posts end with a counter, " 1/3", which counts in their weight. It goes at the end, not the
 /// start, because of the reply mention rule: a post that starts with "@customer" is a reply to
 /// the customer, and X shows it in the conversation rather than to all the brand's followers.
-/// So when the text starts with mentions, every post of the thread starts with the same mentions
-/// (counted in each post's weight): each stays a reply, and a counter in front would break that.
+/// So when the text starts with mentions, every following post starts with the same mentions
+/// (counted in its weight): each stays a reply, and a counter in front would break that.
 ///
 /// The text is NFC-normalized first, as X stores it. A text that fits one post comes back as
 /// one post, without a counter.
@@ -57,45 +57,41 @@ public struct TweetThreadSplitter: Sendable {
         let trimmed = units.tweetTextString(start..<end)
         if TweetTextParser.parse(trimmed, configuration: configuration).isValid { return [trimmed] }
 
-        let (mentions, bodyStart) = replyMentions(units, from: start, to: end)
+        let mentions = replyMentions(units, from: start)
         let prefix = mentions.isEmpty ? "" : mentions.joined(separator: " ") + " "
-        let breaks = TweetThreadBreaks(
-            units: units, body: bodyStart..<end, weigher: TweetTextWeigher(configuration))
+        let breaks = TweetThreadBreaks(units: units, body: start..<end, weigher: TweetTextWeigher(configuration))
         var digits = 1
         while true {
             let bodies = try bodies(units, breaks: breaks, prefix: prefix, counterDigits: digits)
             let total = String(bodies.count)
             if total.count <= digits {
                 return bodies.enumerated().map { number, body in
-                    prefix + units.tweetTextString(body) + " \(number + 1)/\(total)"
+                    (number == 0 ? "" : prefix) + units.tweetTextString(body) + " \(number + 1)/\(total)"
                 }
             }
             digits = total.count
         }
     }
 
-    /// The mentions that start the text when it is a reply, and where the rest starts.
-    private func replyMentions(
-        _ units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int
-    ) -> ([String], Int) {
-        guard TweetTextMentionScanner.replyScreenName(in: units) != nil else { return ([], start) }
+    /// The mentions that start the text when it is a reply: the first post keeps them as
+    /// written, the following posts start with them.
+    private func replyMentions(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> [String] {
+        guard TweetTextMentionScanner.replyScreenName(in: units) != nil else { return [] }
         let mentionsByStart = Dictionary(
             TweetTextMentionScanner.mentionsOrLists(in: units).filter { $0.listSlug == nil }.map { ($0.range.lowerBound, $0) },
             uniquingKeysWith: { first, _ in first })
         var mentions: [String] = []
         var position = start
-        var bodyStart = start
         while let mention = mentionsByStart[position] {
             mentions.append(units.tweetTextString(mention.range))
             position = mention.range.upperBound
-            while position < end, TweetThreadBreaks.isBreakingSpace(units[position]) { position += 1 }
-            bodyStart = position
+            while position < units.count, TweetThreadBreaks.isBreakingSpace(units[position]) { position += 1 }
         }
-        return bodyStart < end ? (mentions, bodyStart) : ([], start)
+        return mentions
     }
 
-    /// The ranges of the posts' texts, with room left in each for the prefix and a counter of
-    /// `counterDigits` digits.
+    /// The ranges of the posts' texts, with room left in each for a counter of `counterDigits`
+    /// digits, and in each post but the first for the prefix.
     private func bodies(
         _ units: UnsafeBufferPointer<UInt16>, breaks: TweetThreadBreaks, prefix: String, counterDigits: Int
     ) throws(TweetThreadSplitError) -> [Range<Int>] {
@@ -103,6 +99,7 @@ public struct TweetThreadSplitter: Sendable {
         let counter = " \(widest)/\(widest)"
         let scale = configuration.scale
         let maxWeight = configuration.maxWeightedLength * scale
+        let counterWeight = TweetTextParser.parse(counter, configuration: configuration).weightedLength * scale
         let reserved = TweetTextParser.parse(prefix + counter, configuration: configuration).weightedLength * scale
         guard reserved < maxWeight else {
             throw .replyMentionsTooLong(weightedLength: reserved / scale, limit: configuration.maxWeightedLength)
@@ -110,7 +107,8 @@ public struct TweetThreadSplitter: Sendable {
         var bodies: [Range<Int>] = []
         var position = breaks.start
         while position < breaks.end {
-            var allowance = maxWeight - reserved
+            let postPrefix = bodies.isEmpty ? "" : prefix
+            var allowance = maxWeight - (bodies.isEmpty ? counterWeight : reserved)
             while true {
                 guard let cut = cut(breaks, from: position, allowance: allowance) else {
                     throw .unbreakableTooLong(
@@ -121,7 +119,7 @@ public struct TweetThreadSplitter: Sendable {
                 while bodyEnd > position, isBlank(units[bodyEnd - 1]) { bodyEnd -= 1 }
                 // The weights are additive except where a cut changes what the text means (a
                 // word cut after "example.com" turns it into a URL), so each post is checked.
-                let post = prefix + units.tweetTextString(position..<bodyEnd) + counter
+                let post = postPrefix + units.tweetTextString(position..<bodyEnd) + counter
                 let measured = TweetTextParser.parse(post, configuration: configuration)
                 if measured.isValid {
                     bodies.append(position..<bodyEnd)

@@ -14,7 +14,7 @@ struct TriageCues {
         var questionMarks = 0
         var firstWordChecked = false
         var startsAsQuestion = false
-        var words: Group = []
+        var groups: Group = []
         // The last three tokens' vocabulary indices (-1: not in the vocabulary), for phrases.
         var recent: (Int32, Int32, Int32) = (-1, -1, -1)
         for i in 0..<tokens.count {
@@ -30,22 +30,22 @@ struct TriageCues {
                 firstWordChecked = true
                 startsAsQuestion = word.groups.contains(.questionStart)
             }
-            words.formUnion(word.groups)
+            groups.formUnion(word.groups)
             if index == Self.exclamation { exclamations += 1 }
             if index == Self.questionMark { questionMarks += 1 }
-            for phrase in Self.phrases where phrase.ends(with: recent) { words.insert(phrase.group) }
+            for phrase in Self.phrases where phrase.ends(with: recent) { groups.insert(phrase.group) }
         }
         if questionMarks > 0 {
             question = 0.9
         } else if startsAsQuestion {
             question = 0.6
         }
-        if words.contains(.request) { request = 0.8 }
-        if words.contains(.praise) { praise = 0.7 }
+        if groups.contains(.request) { request = 0.8 }
+        if groups.contains(.praise) { praise = 0.7 }
         shouting = exclamations >= 3
-        severalIssues = questionMarks >= 2 || words.contains(.severalIssues)
-        accountSpecific = words.contains(.accountSpecific)
-        needsInvestigation = words.contains(.needsInvestigation)
+        severalIssues = questionMarks >= 2 || groups.contains(.severalIssues)
+        accountSpecific = groups.contains(.accountSpecific)
+        needsInvestigation = groups.contains(.needsInvestigation)
     }
 
     struct Group: OptionSet {

@@ -4,7 +4,6 @@ import Foundation
 import Logging
 import ParleyCore
 import ParleyStore
-import ParleyX
 
 /// The front door for raw events: the journal. The ingest processor picks them up from there.
 public struct Ingestor: Sendable {
@@ -16,15 +15,26 @@ public struct Ingestor: Sendable {
         self.effects = effects
     }
 
-    /// A raw event from `source`, keyed by its natural id when it has one, else by its bytes' hash.
+    /// A raw event from `source`, keyed by the SHA-256 of its bytes: a source that delivers the same
+    /// bytes twice (a webhook retry, a replay run again) is journaled once. The same post in other
+    /// bytes (two overlapping poll pages) is journaled twice and deduplicated by the pipeline, which
+    /// knows posts by id. Hashing, not decoding, keeps the journal write cheap: decoding happens
+    /// once, when the event is processed.
     public func rawEvent(_ payload: Data, source: EventSource) -> RawEvent {
         RawEvent(source: source, externalID: Self.externalID(for: payload), payload: payload, receivedAt: effects.now())
     }
 
     public static func externalID(for payload: Data) -> String {
-        XPayloadDecoder.externalID(for: payload)
-            ?? "sha256:" + SHA256.hash(data: payload).map { String(format: "%02x", $0) }.joined()
+        var hex = "sha256:"
+        hex.reserveCapacity(71)
+        for byte in SHA256.hash(data: payload) {
+            hex.append(Self.hexDigits[Int(byte >> 4)])
+            hex.append(Self.hexDigits[Int(byte & 0x0f)])
+        }
+        return hex
     }
+
+    private static let hexDigits = Array("0123456789abcdef")
 
     /// Journals the events (durably) and returns how many were new.
     @discardableResult

@@ -14,7 +14,7 @@ struct CreateThreadKeys: AsyncMigration {
             .field("conversation_id", .uuid)
             .unique(on: "key", "role", "message_id")
             .create()
-        try await sql.create(index: "thread_keys_key").on("thread_keys").column("key").run()
+        // Lookups by key use the unique index (key, role, message_id); adoption updates by message.
         try await sql.create(index: "thread_keys_message").on("thread_keys").column("message_id").run()
     }
 

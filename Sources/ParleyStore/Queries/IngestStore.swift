@@ -22,6 +22,10 @@ public struct IngestStore: Sendable {
             let sql = try db.requireSQL()
             if sql.dialect.name == "postgresql" {
                 try await sql.raw("SELECT pg_advisory_xact_lock(7342001)").run()
+            } else {
+                // A batch touches thousands of index pages; SQLite's default 2 MB page cache thrashes.
+                // Set on the connection this transaction holds (the pragma is per connection).
+                try await sql.raw("PRAGMA cache_size = -65536").run()
             }
             return try await body(IngestStore(database: db))
         }
@@ -33,45 +37,41 @@ public struct IngestStore: Sendable {
 
     /// Everything the store knows about the keys, users and conversations in `needs`.
     public func loadIndex(_ needs: ThreadIndex.Needs) async throws -> ThreadIndex {
+        let sql = try database.requireSQL()
         var index = ThreadIndex()
         var messageIDs = Set<UUID>()
         var conversationIDs = needs.conversationIDs
         for keys in chunks(Array(needs.keys)) {
-            for record in try await ThreadKeyRecord.query(on: database).filter(\.$key ~~ keys).all() {
-                let row = try record.toDomain()
+            for row in try await IngestRows.threadKeys(sql, keys: keys) {
                 index.register(row)
                 messageIDs.insert(row.messageID)
                 if let id = row.conversationID { conversationIDs.insert(id) }
             }
         }
-        try await followOrphanChains(into: &index, messageIDs: &messageIDs, conversationIDs: &conversationIDs)
+        try await followOrphanChains(sql, into: &index, messageIDs: &messageIDs, conversationIDs: &conversationIDs)
         for ids in chunks(Array(messageIDs)) {
-            for record in try await MessageRecord.query(on: database).filter(\.$id ~~ ids).all() {
-                let message = try record.toDomain()
+            for (message, rank) in try await IngestRows.messages(sql, ids: ids) {
                 index.messages[message.id] = message
-                index.versionRanks[message.id] = record.versionRank
+                index.versionRanks[message.id] = rank
                 if let id = message.conversationID { conversationIDs.insert(id) }
             }
         }
         var customerIDs = [UUID]()
         for ids in chunks(Array(needs.userXIDs)) {
-            for record in try await CustomerRecord.query(on: database).filter(\.$xUserID ~~ ids).all() {
-                let customer = try record.toDomain()
+            for customer in try await IngestRows.customers(sql, xUserIDs: ids) {
                 index.customers[customer.xUserID] = customer
                 customerIDs.append(customer.id)
             }
         }
         for ids in chunks(Array(conversationIDs)) {
-            for record in try await ConversationRecord.query(on: database).filter(\.$id ~~ ids).all() {
-                index.conversations[try record.requireID()] = try record.toDomain()
+            for conversation in try await IngestRows.conversations(sql, ids: ids) {
+                index.conversations[conversation.id] = conversation
             }
         }
         // A customer's open cases, so a DM can join the public case it belongs to.
         for ids in chunks(customerIDs) {
-            for record in try await ConversationRecord.query(on: database)
-                .filter(\.$customerID ~~ ids).filter(\.$state == ConversationState.open.rawValue).all()
-            {
-                index.conversations[try record.requireID()] = try record.toDomain()
+            for conversation in try await IngestRows.openConversations(sql, customerIDs: ids) {
+                index.conversations[conversation.id] = conversation
             }
         }
         return index
@@ -81,23 +81,21 @@ public struct IngestStore: Sendable {
     /// replies that all arrived before their first post). Load the keys of those too, so the
     /// planner can adopt the whole chain when its head arrives.
     private func followOrphanChains(
-        into index: inout ThreadIndex, messageIDs: inout Set<UUID>, conversationIDs: inout Set<UUID>
+        _ sql: any SQLDatabase, into index: inout ThreadIndex, messageIDs: inout Set<UUID>,
+        conversationIDs: inout Set<UUID>
     ) async throws {
         var frontier = Set(index.keyRows.values.joined().filter { $0.conversationID == nil }.map(\.messageID))
         var seenKeys = Set(index.keyRows.keys)
         while !frontier.isEmpty {
             var selfKeys = Set<String>()
             for ids in chunks(Array(frontier)) {
-                for record in try await ThreadKeyRecord.query(on: database)
-                    .filter(\.$messageID ~~ ids).filter(\.$role == ThreadKeyRole.`self`.rawValue).all()
-                where seenKeys.insert(record.key).inserted {
-                    selfKeys.insert(record.key)
+                for key in try await IngestRows.selfKeys(sql, messageIDs: ids) where seenKeys.insert(key).inserted {
+                    selfKeys.insert(key)
                 }
             }
             frontier = []
             for keys in chunks(Array(selfKeys)) {
-                for record in try await ThreadKeyRecord.query(on: database).filter(\.$key ~~ keys).all() {
-                    let row = try record.toDomain()
+                for row in try await IngestRows.threadKeys(sql, keys: keys) {
                     index.register(row)
                     if messageIDs.insert(row.messageID).inserted, row.conversationID == nil { frontier.insert(row.messageID) }
                     if let id = row.conversationID { conversationIDs.insert(id) }

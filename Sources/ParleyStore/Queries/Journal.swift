@@ -41,19 +41,7 @@ public struct Journal: Sendable {
 
     /// The oldest events not yet processed, in journal order.
     public func pending(limit: Int) async throws -> [JournalEntry] {
-        let rows = try await JournalEventRecord.query(on: database)
-            .filter(\.$status == Status.pending.rawValue)
-            .sort(\.$id)
-            .limit(limit)
-            .all()
-        return try rows.map { row in
-            guard let source = EventSource(rawValue: row.source) else {
-                throw StoreError.corruptValue(table: "journal_events", column: "source", value: row.source)
-            }
-            return JournalEntry(
-                sequence: try row.requireID(),
-                event: RawEvent(source: source, externalID: row.externalID, payload: row.payload, receivedAt: row.receivedAt))
-        }
+        try await IngestRows.pendingJournal(try database.requireSQL(), limit: limit)
     }
 
     /// Counts of events per status.

@@ -3,8 +3,8 @@ import Foundation
 import ParleyCore
 
 /// `parley bench triage`: triage throughput on one core, per-post latency, model load time and peak
-/// resident memory, over real post texts from `../shared/data`. Writes a Markdown report that
-/// BENCHMARKS.md quotes.
+/// resident memory, over real post texts from `../shared/data`. Prints a report that BENCHMARKS.md
+/// quotes.
 ///
 /// Measures `Triager.triage` in process (models, cues, personal data, priority, handoff); JSON
 /// decoding and encoding of `parley triage` are outside it, as they belong to the CLI, not triage.
@@ -23,8 +23,8 @@ struct BenchTriageCommand: AsyncParsableCommand {
     @Option(help: "Timed passes over the corpus for throughput.")
     var passes: Int = 5
 
-    @Option(help: "Where to write the Markdown report.")
-    var report: String = ".build/bench/triage.md"
+    @Option(help: "Also write the report to this file.")
+    var report: String?
 
     func run() async throws {
         let corpus = try BenchTriageCorpus.load(dataDirectory: data)
@@ -62,10 +62,9 @@ struct BenchTriageCommand: AsyncParsableCommand {
             p50: Self.percentile(latencies, 0.50), p99: Self.percentile(latencies, 0.99),
             max: latencies.last ?? 0, loadSeconds: loadSeconds,
             peakResidentMB: memory.peakMB, residentMB: memory.currentMB)
-        let text = Self.render(figures: figures, corpus: corpus, postsTimed: postsTimed, checksum: checksum)
-        let url = URL(fileURLWithPath: report)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        let command = "parley bench triage --passes \(passes)"
+        let text = Self.render(command: command, figures: figures, corpus: corpus, postsTimed: postsTimed, checksum: checksum)
+        if let report { try text.write(toFile: report, atomically: true, encoding: .utf8) }
         print(text, terminator: "")
     }
 
@@ -74,25 +73,24 @@ struct BenchTriageCommand: AsyncParsableCommand {
         return sorted[min(sorted.count - 1, Int((Double(sorted.count) * q).rounded(.up)) - 1)]
     }
 
-    static func render(figures f: BenchTriageFigures, corpus: BenchTriageCorpus, postsTimed: Int, checksum: Int) -> String {
-        func row(_ name: String, _ value: String, _ target: String, _ met: Bool) -> String {
-            "| \(name) | \(value) | \(target) | \(met ? "met" : "NOT met") |\n"
+    static func render(command: String, figures f: BenchTriageFigures, corpus: BenchTriageCorpus, postsTimed: Int, checksum: Int) -> String {
+        func row(_ name: String, _ value: String, _ target: String, _ met: Bool?) -> String {
+            "| \(name) | \(value) | \(target) | \(met.map { $0 ? "met" : "NOT met" } ?? "") |\n"
         }
-        var s = "# parley bench triage\n\n"
-        s += "- command: `\(CommandLine.arguments.joined(separator: " "))`\n"
-        s += "- date: \(ISO8601DateFormatter().string(from: Date()))\n"
-        s += "- commit: \(BenchTriageMachine.commit())\n"
-        s += "- machine: \(BenchTriageMachine.cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores; one thread\n"
-        s += "- corpus: \(corpus.texts.count) real posts (\(corpus.sources.map { "\($0.count) \($0.name)" }.joined(separator: ", "))), "
-        s += "mean \(corpus.meanUTF16Length) UTF-16 units; \(postsTimed) posts timed for throughput\n"
-        s += "- checksum (sum of priority scores, keeps the work observable): \(checksum)\n\n"
+        var s = BenchReport.header(command: command) + "\n"
+        s += "threads:                1 (figures are per core)\n"
+        s += "corpus:                 \(corpus.texts.count) real posts (\(corpus.sources.map { "\($0.count) \($0.name)" }.joined(separator: ", "))), "
+        s += "mean \(corpus.meanUTF16Length) UTF-16 units\n"
+        s += "posts timed:            \(postsTimed) for throughput, \(corpus.texts.count) one by one for latency\n"
+        s += "checksum:               \(checksum) (sum of priority scores; keeps the work observable)\n\n"
         s += "| figure | measured | target | |\n|---|---|---|---|\n"
         s += row("posts/s on one core", String(format: "%.0f", f.postsPerSecond), "≥ 50,000", f.postsPerSecond >= 50_000)
-        s += row("p50 per post", String(format: "%.1f µs", f.p50 * 1e6), "", true)
+        s += row("p50 per post", String(format: "%.1f µs", f.p50 * 1e6), "", nil)
         s += row("p99 per post", String(format: "%.1f µs", f.p99 * 1e6), "≤ 1 ms", f.p99 <= 0.001)
-        s += row("slowest post", String(format: "%.1f µs", f.max * 1e6), "", true)
+        s += row("slowest post", String(format: "%.1f µs", f.max * 1e6), "", nil)
         s += row("model load", String(format: "%.0f ms", f.loadSeconds * 1e3), "≤ 1 s", f.loadSeconds <= 1)
         s += row("peak resident memory (VmHWM)", String(format: "%.1f MB", f.peakResidentMB), "≤ 200 MB", f.peakResidentMB <= 200)
+        s += row("resident memory at the end (VmRSS)", String(format: "%.1f MB", f.residentMB), "", nil)
         return s
     }
 }
@@ -164,37 +162,7 @@ enum BenchTriageMemory {
     }
 }
 
-enum BenchTriageMachine {
-    static func cpuModel() -> String {
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-              let name = line.split(separator: ":", maxSplits: 1).last else { return "unknown CPU" }
-        return name.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// The checked-out commit, marked "+changes" when the work tree differs from it.
-    static func commit() -> String {
-        let head = git(["rev-parse", "--short", "HEAD"]) ?? "unknown"
-        let dirty = git(["status", "--porcelain", "--untracked-files=no"]).map { !$0.isEmpty } ?? false
-        return dirty ? "\(head)+changes" : head
-    }
-
-    private static func git(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-extension Duration {
+private extension Duration {
     var seconds: Double {
         let c = components
         return Double(c.seconds) + Double(c.attoseconds) / 1e18

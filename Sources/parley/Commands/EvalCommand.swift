@@ -92,7 +92,7 @@ struct EvalCommand: ParsableCommand {
         }
         report.intents = intents
 
-        let text = report.render(command: "parley eval", date: Date(), commit: BenchTriageMachine.commit(), trainingSettings: linear.manifest.training)
+        let text = report.render(command: "parley eval", date: Date(), commit: BenchReport.run("git", "rev-parse", "--short", "HEAD") ?? "unknown", trainingSettings: linear.manifest.training)
         try text.write(toFile: output, atomically: true, encoding: .utf8)
         print(report.summary())
     }

@@ -59,4 +59,19 @@ import Testing
         #expect(p.score == 20)
         #expect(p.reasons == ["spam/troll", "upset", "reach 2.5M", "verified", "waiting 60 min"])
     }
+
+    /// Written before any intent rule was tuned against it; `parley eval` reports per-class
+    /// precision and recall on it, so it must not change.
+    @Test func intentTestSetIsFrozen() throws {
+        let url = TriageTestFiles.fixtures.appendingPathComponent("intent-test.jsonl")
+        let bytes = try Data(contentsOf: url)
+        #expect(bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } == 0x6128_0996_5c09_2583)
+        struct Row: Decodable {
+            var text: String
+            var intent: TriageIntent
+        }
+        let rows = try TriageTestFiles.lines(url).map { try JSONDecoder().decode(Row.self, from: Data($0.utf8)) }
+        #expect(rows.count >= 200)
+        #expect(Set(rows.map(\.intent)) == Set(TriageIntent.allCases))
+    }
 }
