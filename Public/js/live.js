@@ -32,6 +32,12 @@
       body.data.forEach(function (c) {
         var tr = el("tr");
         tr.setAttribute("data-id", c.id);
+        var priority = el("td");
+        var score = el("span", "priority", c.priority.score);
+        score.title = c.priority.reasons.join(", ");
+        priority.appendChild(score);
+        if (c.handoff.advice === "dm") { priority.appendChild(document.createTextNode(" ")); priority.appendChild(el("span", "badge dm", "DM")); }
+        tr.appendChild(priority);
         var who = el("td");
         var link = el("a", null, c.customer.name);
         link.href = "/conversations/" + c.id;
@@ -61,7 +67,9 @@
         var items = document.createDocumentFragment();
         body.messages.forEach(function (m) {
           var li = el("li", "message " + m.from + " " + m.channel);
-          li.appendChild(el("div", "meta", m.from + " · " + m.kind + " · " + m.created_at.replace("T", " ").replace("Z", "")));
+          var meta = m.from + " · " + m.kind + " · " + m.created_at.replace("T", " ").replace("Z", "");
+          if (m.triage) meta += " · " + m.triage.intent.replace("_", " ") + " · " + m.triage.sentiment;
+          li.appendChild(el("div", "meta", meta));
           li.appendChild(el("div", "text", m.text));
           items.appendChild(li);
         });

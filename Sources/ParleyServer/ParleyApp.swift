@@ -46,8 +46,8 @@ public enum ParleyApp {
     public static func processor(for app: Application, batchSize: Int = 500) -> IngestProcessor {
         let services = app.parleyServices
         return IngestProcessor(
-            database: app.db, effects: services.effects, options: services.options, metrics: services.metrics,
-            hub: services.hub, batchSize: batchSize)
+            database: app.db, effects: services.effects, options: services.options, triager: services.triager,
+            metrics: services.metrics, hub: services.hub, batchSize: batchSize)
     }
 
     public static func ingestor(for app: Application) -> Ingestor {

@@ -22,7 +22,8 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
 
     let services = ParleyServices(
         config: config, effects: effects, metrics: ParleyMetrics(), hub: LiveHub(),
-        options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations))
+        options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations),
+        triager: loadTriager(config, logger: app.logger))
     app.parleyServices = services
 
     app.views.use(.leaf)
@@ -40,6 +41,21 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
 
     if config.runWorkers {
         startWorkers(app, services: services)
+    }
+}
+
+/// The triage models, read once at start-up.
+func loadTriager(_ config: ParleyConfig, logger: Logger) -> Triager? {
+    let path = config.resolvedTriageModelPath
+    guard let data = FileManager.default.contents(atPath: path) else {
+        logger.warning("triage model not found; conversations get no priority or handoff advice", metadata: ["path": "\(path)"])
+        return nil
+    }
+    do {
+        return Triager(models: try TriageModels(linearModelData: data))
+    } catch {
+        logger.error("triage model unreadable; triage is off", metadata: ["path": "\(path)", "error": "\(error)"])
+        return nil
     }
 }
 
@@ -64,8 +80,8 @@ func tuneDatabase(_ database: any Database) async throws {
 private func startWorkers(_ app: Application, services: ParleyServices) {
     let database = app.db
     let processor = IngestProcessor(
-        database: database, effects: services.effects, options: services.options, metrics: services.metrics,
-        hub: services.hub)
+        database: database, effects: services.effects, options: services.options, triager: services.triager,
+        metrics: services.metrics, hub: services.hub)
     app.lifecycle.use(WorkerLoop(name: "ingest", idle: .milliseconds(200)) {
         try await processor.runOnce().events > 0
     })

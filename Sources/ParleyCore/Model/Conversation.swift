@@ -13,10 +13,12 @@ public struct Conversation: Sendable, Equatable, Codable {
     /// When the customer last wrote; nil once the brand has answered everything.
     public var awaitingReplySince: Date?
     public var messageCount: Int
+    public var triage: ConversationTriage
 
     public init(
         id: UUID, handleID: UUID, customerID: UUID, state: ConversationState, hasPublic: Bool,
-        hasDM: Bool, openedAt: Date, lastMessageAt: Date, awaitingReplySince: Date?, messageCount: Int
+        hasDM: Bool, openedAt: Date, lastMessageAt: Date, awaitingReplySince: Date?, messageCount: Int,
+        triage: ConversationTriage = ConversationTriage()
     ) {
         self.id = id
         self.handleID = handleID
@@ -28,5 +30,6 @@ public struct Conversation: Sendable, Equatable, Codable {
         self.lastMessageAt = lastMessageAt
         self.awaitingReplySince = awaitingReplySince
         self.messageCount = messageCount
+        self.triage = triage
     }
 }

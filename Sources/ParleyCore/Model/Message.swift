@@ -16,11 +16,13 @@ public struct Message: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var inReplyToXID: String?
     public var lang: String?
+    /// Triage of a customer's message; nil for the brand's own and when triage is off.
+    public var triage: MessageTriage?
 
     public init(
         id: UUID, xID: String, xVersionID: String, kind: MessageKind, conversationID: UUID?,
         handleID: UUID?, authorXUserID: String, text: String, createdAt: Date,
-        inReplyToXID: String?, lang: String?
+        inReplyToXID: String?, lang: String?, triage: MessageTriage? = nil
     ) {
         self.id = id
         self.xID = xID
@@ -33,5 +35,6 @@ public struct Message: Sendable, Equatable, Codable {
         self.createdAt = createdAt
         self.inReplyToXID = inReplyToXID
         self.lang = lang
+        self.triage = triage
     }
 }

@@ -8,10 +8,23 @@ import Foundation
 public struct IngestPlanner: Sendable {
     public let brand: BrandDirectory
     public let options: PipelineOptions
+    /// Triage for customers' messages; without it messages and cases carry no triage.
+    public let triager: Triager?
 
-    public init(brand: BrandDirectory, options: PipelineOptions = PipelineOptions()) {
+    public init(brand: BrandDirectory, options: PipelineOptions = PipelineOptions(), triager: Triager? = nil) {
         self.brand = brand
         self.options = options
+        self.triager = triager
+    }
+
+    /// Triage of a customer's message, with the author's reach and the handle it is addressed to.
+    private func triage(_ text: String, author: String, handleID: UUID?, in work: Work) -> MessageTriage? {
+        guard let triager else { return nil }
+        let customer = work.index.customers[author]
+        let handle = handleID.flatMap { id in brand.handles.first { $0.id == id } }
+        return MessageTriage(triager.triage(TriageInput(
+            text: text, authorFollowers: customer?.followersCount, authorVerified: customer?.verified ?? false,
+            brandUserID: handle?.xUserID)))
     }
 
     public func plan(_ events: [InboundEvent], index: ThreadIndex) -> IngestPlan {
@@ -68,7 +81,8 @@ public struct IngestPlanner: Sendable {
         let message = Message(
             id: messageID, xID: post.originalID, xVersionID: post.id, kind: kind,
             conversationID: conversationID, handleID: handleID, authorXUserID: post.authorID,
-            text: post.text, createdAt: post.createdAt, inReplyToXID: post.inReplyToPostID, lang: post.lang)
+            text: post.text, createdAt: post.createdAt, inReplyToXID: post.inReplyToPostID, lang: post.lang,
+            triage: ownHandle == nil ? triage(post.text, author: post.authorID, handleID: handleID, in: work) : nil)
         work.insert(message, keys: keys, versionRank: post.editHistory.count)
         if let conversationID { work.adoptOrphans(reachableBy: keys, into: conversationID) }
     }
@@ -83,6 +97,9 @@ public struct IngestPlanner: Sendable {
             if post.editHistory.count > storedRank {
                 existing.text = post.text
                 existing.xVersionID = post.id
+                if !existing.kind.isOwn {
+                    existing.triage = triage(post.text, author: post.authorID, handleID: existing.handleID, in: work)
+                }
                 work.index.messages[existing.id] = existing
                 work.index.versionRanks[existing.id] = post.editHistory.count
                 work.plan.versionRanks[existing.id] = post.editHistory.count
@@ -213,7 +230,8 @@ public struct IngestPlanner: Sendable {
         let message = Message(
             id: messageID, xID: dm.id, xVersionID: dm.id, kind: fromCustomer ? .dm : .ownDM,
             conversationID: conversationID, handleID: handle.id, authorXUserID: dm.senderID,
-            text: dm.text, createdAt: dm.createdAt, inReplyToXID: nil, lang: nil)
+            text: dm.text, createdAt: dm.createdAt, inReplyToXID: nil, lang: nil,
+            triage: fromCustomer ? triage(dm.text, author: dm.senderID, handleID: handle.id, in: work) : nil)
         work.insert(message, keys: keys, versionRank: 1)
         if let conversationID { work.adoptOrphans(reachableBy: keys, into: conversationID) }
     }
@@ -340,12 +358,14 @@ private struct Work {
         if message.kind.isOwn {
             if let since = conversation.awaitingReplySince, message.createdAt >= since {
                 conversation.awaitingReplySince = nil
+                conversation.triage = conversation.triage.answered()
             }
         } else {
             conversation.state = conversation.state.afterMessage(fromCustomer: true)
             if conversation.awaitingReplySince.map({ message.createdAt < $0 }) ?? true {
                 conversation.awaitingReplySince = message.createdAt
             }
+            if let triage = message.triage { conversation.triage = conversation.triage.adding(triage) }
         }
         save(conversation)
     }

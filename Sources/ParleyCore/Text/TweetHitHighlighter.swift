@@ -1,9 +1,11 @@
 /// Wraps search hits in a post's HTML in a tag, as twitter-text's hit highlighter does.
 ///
 /// Hits are UTF-16 offsets into the text the HTML shows, tags not counted, so they can be
-/// computed on the post's text and applied to its autolinked HTML. A hit boundary that falls where
-/// tags meet goes inside the next element, except that a hit ending in the element where it
-/// started closes there: the result stays well nested ("<a><em>user</em></a>").
+/// computed on the post's text and applied to its autolinked HTML; a character reference such as
+/// `&amp;` counts as the one character it shows (twitter-text counts its five, as the HTML it
+/// highlights was never escaped). A hit boundary that falls where tags meet goes inside the next
+/// element, except that a hit ending in the element where it started closes there: the result
+/// stays well nested ("<a><em>user</em></a>").
 public enum TweetHitHighlighter {
     public static func highlight(_ html: String, hits: [Range<Int>], tag: String = "em") -> String {
         guard !hits.isEmpty else { return html }
@@ -22,32 +24,32 @@ public enum TweetHitHighlighter {
         var output: [UInt16] = []
         output.reserveCapacity(units.count + boundaries.count * (tag.utf16.count + 3))
         var chunkIndex = 0
-        var chunksLength = 0
+        var text = TextChunk(units, chunks[0])
+        var shownBefore = 0
         var cursor = 0
         var openedInChunk = false
         for (number, boundary) in boundaries.enumerated() {
             let marker = tags[number % 2]
             var placed = false
-            while chunkIndex < chunks.count, boundary >= chunksLength + chunks[chunkIndex].count {
-                let chunk = chunks[chunkIndex]
-                output += units[chunk.lowerBound + cursor..<chunk.upperBound]
-                if openedInChunk, boundary == chunksLength + chunk.count {
+            while chunkIndex < chunks.count, boundary >= shownBefore + text.shownCount {
+                output += units[text.htmlOffset(of: cursor)..<chunks[chunkIndex].upperBound]
+                if openedInChunk, boundary == shownBefore + text.shownCount {
                     output += marker
                     placed = true
                 }
                 if chunkIndex + 1 < chunks.count {
                     output += [0x3C] + units[chunks[chunkIndex + 1]] + [0x3E]
                 }
-                chunksLength += chunk.count
+                shownBefore += text.shownCount
                 cursor = 0
                 chunkIndex += 2
                 openedInChunk = false
+                if chunkIndex < chunks.count { text = TextChunk(units, chunks[chunkIndex]) }
             }
             guard !placed else { continue }
             if chunkIndex < chunks.count {
-                let chunk = chunks[chunkIndex]
-                let spot = boundary - chunksLength
-                output += units[chunk.lowerBound + cursor..<chunk.lowerBound + spot]
+                let spot = boundary - shownBefore
+                output += units[text.htmlOffset(of: cursor)..<text.htmlOffset(of: spot)]
                 output += marker
                 cursor = spot
                 openedInChunk = number % 2 == 0
@@ -56,12 +58,41 @@ public enum TweetHitHighlighter {
             }
         }
         if chunkIndex < chunks.count {
-            output += units[chunks[chunkIndex].lowerBound + cursor..<chunks[chunkIndex].upperBound]
+            output += units[text.htmlOffset(of: cursor)..<chunks[chunkIndex].upperBound]
             for index in chunkIndex + 1..<chunks.count {
                 output += index % 2 == 0 ? Array(units[chunks[index]]) : [0x3C] + units[chunks[index]] + [0x3E]
             }
         }
         return String(decoding: output, as: UTF16.self)
+    }
+
+    /// A run of text between tags: where each shown character starts in the HTML.
+    private struct TextChunk {
+        private var starts: [Int] = []
+        private let end: Int
+
+        init(_ units: [UInt16], _ range: Range<Int>) {
+            end = range.upperBound
+            var index = range.lowerBound
+            while index < range.upperBound {
+                starts.append(index)
+                index = Self.referenceEnd(units, at: index, limit: range.upperBound) ?? index + 1
+            }
+        }
+
+        var shownCount: Int { starts.count }
+
+        func htmlOffset(of shown: Int) -> Int { shown < starts.count ? starts[shown] : end }
+
+        /// The end of a character reference ("&amp;", "&#39;") starting at `index`.
+        private static func referenceEnd(_ units: [UInt16], at index: Int, limit: Int) -> Int? {
+            guard units[index] == 0x26 else { return nil }
+            var end = index + 1
+            while end < limit, end - index <= 32, TweetTextCharacterClass.isASCIIAlphanumeric(units[end]) || units[end] == 0x23 {
+                end += 1
+            }
+            return end > index + 1 && end < limit && units[end] == 0x3B ? end + 1 : nil
+        }
     }
 
     /// Sorted, with overlapping hits joined, so that tags always nest.

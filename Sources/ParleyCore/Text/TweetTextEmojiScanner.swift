@@ -42,7 +42,9 @@ enum TweetTextEmojiScanner {
             return nil
         }
         if isRegionalIndicator(base.scalar) {
-            if let second = scalar(in: units, at: base.end), isRegionalIndicator(second.scalar) {
+            if let second = scalar(in: units, at: base.end), isRegionalIndicator(second.scalar),
+                isFlag(base.scalar, second.scalar)
+            {
                 return second.end
             }
             return base.end
@@ -93,6 +95,27 @@ enum TweetTextEmojiScanner {
     private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
+
+    /// Whether two regional indicators make a flag. Only the 258 country flags of Unicode's emoji
+    /// data (emoji-test.txt, subgroup country-flag) count once, as in twitter-text: letters
+    /// spelled with regional indicators ("🇫🇴🇱🇱🇴🇼") weigh 2 each past the first valid pair.
+    private static func isFlag(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        flags.contains(Int(first.value - 0x1F1E6) * 26 + Int(second.value - 0x1F1E6))
+    }
+
+    private static let flags: Set<Int> = Set(
+        """
+        AC AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+        BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CP CR CU CV CW CX CY CZ DE DG DJ DK DM DO DZ EA
+        EC EE EG EH ER ES ET EU FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
+        HK HM HN HR HT HU IC ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA
+        LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
+        NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+        SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC TD TF TG TH TJ TK TL TM TN TO
+        TR TT TV TW TZ UA UG UM UN US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW
+        """.split(whereSeparator: \.isWhitespace).map { code in
+            code.unicodeScalars.map { Int($0.value) - 0x41 }.reduce(0) { $0 * 26 + $1 }
+        })
 
     private static func scalar(in units: UnsafeBufferPointer<UInt16>, at index: Int) -> TweetTextDecodedScalar? {
         TweetTextDecodedScalar(in: units, at: index)

@@ -33,11 +33,14 @@ public struct ParleyConfig: Sendable {
     public var outboxLeaseSeconds: Double
     /// Where the Leaf views and public files are (the repository root when run with `swift run`).
     public var workingDirectory: String
+    /// The triage model file, relative to the working directory unless absolute.
+    public var triageModelPath: String
 
     public init(
         database: DatabaseChoice, hostname: String = "127.0.0.1", port: Int = 8080, runWorkers: Bool = true,
         retweetsOpenConversations: Bool = false, maxBodyBytes: Int = 1_048_576, outboxLeaseSeconds: Double = 30,
-        workingDirectory: String = FileManager.default.currentDirectoryPath
+        workingDirectory: String = FileManager.default.currentDirectoryPath,
+        triageModelPath: String = "Models/triage/triage-linear.bin"
     ) {
         self.database = database
         self.hostname = hostname
@@ -47,6 +50,12 @@ public struct ParleyConfig: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.outboxLeaseSeconds = outboxLeaseSeconds
         self.workingDirectory = workingDirectory
+        self.triageModelPath = triageModelPath
+    }
+
+    /// The triage model file as an absolute path.
+    public var resolvedTriageModelPath: String {
+        triageModelPath.hasPrefix("/") ? triageModelPath : (workingDirectory as NSString).appendingPathComponent(triageModelPath)
     }
 
     public enum LoadError: Error, Equatable, CustomStringConvertible {
@@ -90,8 +99,10 @@ public struct ParleyConfig: Sendable {
             }
             retweets = value
         }
-        return ParleyConfig(
+        var config = ParleyConfig(
             database: database, hostname: hostname ?? environment["HOST"] ?? "127.0.0.1", port: resolvedPort,
             retweetsOpenConversations: retweets)
+        if let path = environment["PARLEY_TRIAGE_MODEL"], !path.isEmpty { config.triageModelPath = path }
+        return config
     }
 }

@@ -28,7 +28,8 @@ extension RequestParley {
         }
         try await ingestor.record(DeskAction(kind: kind, conversationID: id, userID: user.id, at: effects.now()))
         try await IngestProcessor(
-            database: database, effects: effects, options: services.options, metrics: services.metrics, hub: hub
+            database: database, effects: effects, options: services.options, triager: services.triager,
+            metrics: services.metrics, hub: hub
         ).drain()
     }
 }

@@ -11,18 +11,20 @@ public struct IngestProcessor: Sendable {
     let database: any Database
     let effects: Effects
     let options: PipelineOptions
+    let triager: Triager?
     let metrics: ParleyMetrics
     let hub: LiveHub?
     let batchSize: Int
     let logger = Logger(label: "parley.ingest")
 
     public init(
-        database: any Database, effects: Effects, options: PipelineOptions, metrics: ParleyMetrics,
+        database: any Database, effects: Effects, options: PipelineOptions, triager: Triager?, metrics: ParleyMetrics,
         hub: LiveHub?, batchSize: Int = 500
     ) {
         self.database = database
         self.effects = effects
         self.options = options
+        self.triager = triager
         self.metrics = metrics
         self.hub = hub
         self.batchSize = batchSize
@@ -39,7 +41,7 @@ public struct IngestProcessor: Sendable {
     @discardableResult
     public func runOnce() async throws -> BatchResult {
         let start = ContinuousClock.now
-        let (options, batchSize, effects) = (self.options, self.batchSize, self.effects)
+        let (options, batchSize, effects, triager) = (self.options, self.batchSize, self.effects, self.triager)
         let result = try await IngestStore(database: database).withIngestTransaction { store in
             let entries = try await Journal(database: store.database).pending(limit: batchSize)
             guard !entries.isEmpty else { return BatchResult() }
@@ -56,7 +58,7 @@ public struct IngestProcessor: Sendable {
             }
             let brand = BrandDirectory(handles: try await store.handles())
             let index = try await store.loadIndex(ThreadIndex.needs(of: events, brand: brand))
-            let plan = IngestPlanner(brand: brand, options: options).plan(events, index: index)
+            let plan = IngestPlanner(brand: brand, options: options, triager: triager).plan(events, index: index)
             try await store.apply(plan, processed: processed, malformed: malformed, at: effects.now())
             var result = BatchResult()
             result.events = entries.count

@@ -11,6 +11,8 @@ struct ParleyServices: Sendable {
     var metrics: ParleyMetrics
     var hub: LiveHub
     var options: PipelineOptions
+    /// Nil when the model file is missing: the desk works, without priorities or handoff advice.
+    var triager: Triager?
 }
 
 private struct ParleyServicesKey: StorageKey {

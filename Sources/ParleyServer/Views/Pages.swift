@@ -64,6 +64,9 @@ struct QueuePage: Encodable {
         var lastActivity: String
         var waiting: String?
         var messageCount: Int
+        var priority: Int
+        var priorityReasons: String
+        var handoffDM: Bool
 
         init(_ s: ConversationSummary, now: Date) {
             id = s.conversation.id.uuidString
@@ -76,6 +79,9 @@ struct QueuePage: Encodable {
             lastActivity = Self.format(s.conversation.lastMessageAt)
             waiting = s.conversation.awaitingReplySince.map { Self.ago(from: $0, to: now) }
             messageCount = s.conversation.messageCount
+            priority = s.conversation.triage.priority
+            priorityReasons = s.conversation.triage.priorityReasons.joined(separator: ", ")
+            handoffDM = s.conversation.triage.handoff == .dm
         }
 
         static func format(_ date: Date) -> String {
@@ -102,6 +108,11 @@ struct ConversationPage: Encodable {
     var customer: CustomerCard
     var messages: [MessageRow]
     var outbox: [OutboxRow]
+    var priority: Int
+    var priorityReasons: String
+    var handoffDM: Bool
+    var handoffReasons: String
+    var suggestedReply: String?
 
     struct CustomerCard: Encodable {
         var name: String
@@ -117,6 +128,8 @@ struct ConversationPage: Encodable {
         var channel: String
         var text: String
         var at: String
+        /// e.g. "complaint · negative · personal data: order_number"
+        var triage: String?
     }
 
     struct OutboxRow: Encodable {
@@ -140,10 +153,22 @@ struct ConversationPage: Encodable {
         messages = d.messages.map {
             MessageRow(
                 from: $0.kind.isOwn ? "brand" : "customer", kind: $0.kind.rawValue, channel: $0.kind.channel.rawValue,
-                text: $0.text, at: QueuePage.Row.format($0.createdAt))
+                text: $0.text, at: QueuePage.Row.format($0.createdAt), triage: $0.triage.map(Self.describe))
         }
+        priority = d.conversation.triage.priority
+        priorityReasons = d.conversation.triage.priorityReasons.joined(separator: ", ")
+        handoffDM = d.conversation.triage.handoff == .dm
+        handoffReasons = d.conversation.triage.handoffReasons.joined(separator: ", ")
+        suggestedReply = d.conversation.triage.suggestedReply
         outbox = d.outbox.filter { $0.state != .sent }.map {
             OutboxRow(channel: $0.channel.rawValue, text: $0.text, state: $0.state.rawValue, error: $0.error)
         }
+    }
+
+    static func describe(_ t: MessageTriage) -> String {
+        var parts = [t.intent.rawValue.replacingOccurrences(of: "_", with: " "), t.sentiment.rawValue]
+        if t.upset > 0 { parts.append("upset \(t.upset)") }
+        if !t.personalData.isEmpty { parts.append("personal data: " + t.personalData.map(\.rawValue).joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
     }
 }

@@ -15,5 +15,6 @@ public enum ParleyMigrations {
         CreateAPITokens(),
         CreateSandboxPosts(),
         CreateSessions(),
+        AddTriage(),
     ]
 }

@@ -34,7 +34,7 @@ enum IngestRows {
     static func messages(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [(Message, rank: Int)] {
         try await sql.select()
             .columns("id", "x_id", "x_version_id", "kind", "conversation_id", "handle_id", "author_x_user_id", "text",
-                     "created_at", "in_reply_to_x_id", "lang", "version_rank")
+                     "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage")
             .from("messages")
             .where(SQLIdentifier("id"), .in, SQLGroupExpression(ids.map { SQLBind($0) }))
             .all().map { row in
@@ -51,7 +51,8 @@ enum IngestRows {
                     text: try row.decode(column: "text", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: Date.self),
                     inReplyToXID: try row.decode(column: "in_reply_to_x_id", as: String?.self),
-                    lang: try row.decode(column: "lang", as: String?.self))
+                    lang: try row.decode(column: "lang", as: String?.self),
+                    triage: TriageColumns.decodeMessage(try row.decode(column: "triage", as: String?.self)))
                 return (message, try row.decode(column: "version_rank", as: Int.self))
             }
     }
@@ -74,7 +75,8 @@ enum IngestRows {
 
     static let conversationColumns = [
         "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
-        "awaiting_reply_since", "message_count",
+        "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
+        "suggested_reply",
     ]
 
     static func conversations(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [Conversation] {
@@ -102,7 +104,13 @@ enum IngestRows {
             openedAt: try row.decode(column: "opened_at", as: Date.self),
             lastMessageAt: try row.decode(column: "last_message_at", as: Date.self),
             awaitingReplySince: try row.decode(column: "awaiting_reply_since", as: Date?.self),
-            messageCount: try row.decode(column: "message_count", as: Int.self))
+            messageCount: try row.decode(column: "message_count", as: Int.self),
+            triage: TriageColumns.conversation(
+                priority: try row.decode(column: "priority", as: Int.self),
+                priorityReasons: try row.decode(column: "priority_reasons", as: String.self),
+                handoff: try row.decode(column: "handoff", as: String.self),
+                handoffReasons: try row.decode(column: "handoff_reasons", as: String.self),
+                suggestedReply: try row.decode(column: "suggested_reply", as: String?.self)))
     }
 
     static func pendingJournal(_ sql: any SQLDatabase, limit: Int) async throws -> [JournalEntry] {

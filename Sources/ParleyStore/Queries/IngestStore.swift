@@ -124,32 +124,36 @@ public struct IngestStore: Sendable {
         for rows in chunks(Array(plan.conversations.values), size: 500) {
             var insert = sql.insert(into: "conversations").columns(
                 "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
-                "awaiting_reply_since", "message_count")
+                "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
+                "suggested_reply")
             for c in rows {
                 insert = insert.values(
                     SQLBind(c.id), SQLBind(c.handleID), SQLBind(c.customerID), SQLBind(c.state.rawValue),
                     SQLBind(c.hasPublic), SQLBind(c.hasDM), SQLBind(c.openedAt), SQLBind(c.lastMessageAt),
-                    SQLBind(c.awaitingReplySince), SQLBind(c.messageCount))
+                    SQLBind(c.awaitingReplySince), SQLBind(c.messageCount), SQLBind(c.triage.priority),
+                    SQLBind(TriageColumns.lines(c.triage.priorityReasons)), SQLBind(c.triage.handoff.rawValue),
+                    SQLBind(TriageColumns.lines(c.triage.handoffReasons)), SQLBind(c.triage.suggestedReply))
             }
             try await insert.onConflict(with: ["id"]) {
                 [
                     "state", "has_public", "has_dm", "opened_at", "last_message_at", "awaiting_reply_since", "message_count",
+                    "priority", "priority_reasons", "handoff", "handoff_reasons", "suggested_reply",
                 ].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }
         for rows in chunks(Array(plan.messages.values), size: 500) {
             var insert = sql.insert(into: "messages").columns(
                 "id", "x_id", "x_version_id", "kind", "conversation_id", "handle_id", "author_x_user_id", "text",
-                "created_at", "in_reply_to_x_id", "lang", "version_rank")
+                "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage")
             for m in rows {
                 insert = insert.values(
                     SQLBind(m.id), SQLBind(m.xID), SQLBind(m.xVersionID), SQLBind(m.kind.rawValue),
                     SQLBind(m.conversationID), SQLBind(m.handleID), SQLBind(m.authorXUserID), SQLBind(m.text),
                     SQLBind(m.createdAt), SQLBind(m.inReplyToXID), SQLBind(m.lang),
-                    SQLBind(plan.versionRanks[m.id] ?? 1))
+                    SQLBind(plan.versionRanks[m.id] ?? 1), SQLBind(TriageColumns.encode(m.triage)))
             }
             try await insert.onConflict(with: ["id"]) {
-                ["x_version_id", "conversation_id", "handle_id", "text", "version_rank"].reduce($0) { $0.set(excludedValueOf: $1) }
+                ["x_version_id", "conversation_id", "handle_id", "text", "version_rank", "triage"].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }
         for rows in chunks(plan.newKeys, size: 1000) {

@@ -16,6 +16,11 @@ final class ConversationRecord: Model, @unchecked Sendable {
     @Field(key: "last_message_at") var lastMessageAt: Date
     @OptionalField(key: "awaiting_reply_since") var awaitingReplySince: Date?
     @Field(key: "message_count") var messageCount: Int
+    @Field(key: "priority") var priority: Int
+    @Field(key: "priority_reasons") var priorityReasons: String
+    @Field(key: "handoff") var handoff: String
+    @Field(key: "handoff_reasons") var handoffReasons: String
+    @OptionalField(key: "suggested_reply") var suggestedReply: String?
 
     init() {}
 
@@ -26,6 +31,9 @@ final class ConversationRecord: Model, @unchecked Sendable {
         return Conversation(
             id: try requireID(), handleID: handleID, customerID: customerID, state: state, hasPublic: hasPublic,
             hasDM: hasDM, openedAt: openedAt, lastMessageAt: lastMessageAt, awaitingReplySince: awaitingReplySince,
-            messageCount: messageCount)
+            messageCount: messageCount,
+            triage: TriageColumns.conversation(
+                priority: priority, priorityReasons: priorityReasons, handoff: handoff, handoffReasons: handoffReasons,
+                suggestedReply: suggestedReply))
     }
 }

@@ -18,6 +18,7 @@ final class MessageRecord: Model, @unchecked Sendable {
     @OptionalField(key: "in_reply_to_x_id") var inReplyToXID: String?
     @OptionalField(key: "lang") var lang: String?
     @Field(key: "version_rank") var versionRank: Int
+    @OptionalField(key: "triage") var triage: String?
 
     init() {}
 
@@ -28,6 +29,6 @@ final class MessageRecord: Model, @unchecked Sendable {
         return Message(
             id: try requireID(), xID: xID, xVersionID: xVersionID, kind: kind, conversationID: conversationID,
             handleID: handleID, authorXUserID: authorXUserID, text: text, createdAt: createdAt,
-            inReplyToXID: inReplyToXID, lang: lang)
+            inReplyToXID: inReplyToXID, lang: lang, triage: TriageColumns.decodeMessage(triage))
     }
 }

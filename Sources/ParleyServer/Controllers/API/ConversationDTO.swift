@@ -33,6 +33,54 @@ struct HandleRefDTO: Content, Equatable {
     var username: String
 }
 
+struct PriorityDTO: Content, Equatable {
+    var score: Int
+    var reasons: [String]
+}
+
+struct HandoffDTO: Content, Equatable {
+    var advice: String
+    var reasons: [String]
+    var suggestedReply: String?
+
+    enum CodingKeys: String, CodingKey {
+        case advice, reasons
+        case suggestedReply = "suggested_reply"
+    }
+
+    init(_ t: ConversationTriage) {
+        advice = t.handoff.rawValue
+        reasons = t.handoffReasons
+        suggestedReply = t.suggestedReply
+    }
+}
+
+/// Triage of one customer message. Personal data is named by kind only, never quoted.
+struct MessageTriageDTO: Content, Equatable {
+    var intent: String
+    var sentiment: String
+    var upset: Int
+    var offensive: Bool
+    var personalData: [String]
+    var priority: PriorityDTO
+    var handoff: String
+
+    enum CodingKeys: String, CodingKey {
+        case intent, sentiment, upset, offensive, priority, handoff
+        case personalData = "personal_data"
+    }
+
+    init(_ t: MessageTriage) {
+        intent = t.intent.rawValue
+        sentiment = t.sentiment.rawValue
+        upset = t.upset
+        offensive = t.offensive
+        personalData = t.personalData.map(\.rawValue)
+        priority = PriorityDTO(score: t.priority, reasons: t.priorityReasons)
+        handoff = t.handoff.rawValue
+    }
+}
+
 struct MessageDTO: Content, Equatable {
     var id: UUID
     var xID: String
@@ -43,9 +91,10 @@ struct MessageDTO: Content, Equatable {
     var text: String
     var createdAt: Date
     var inReplyToXID: String?
+    var triage: MessageTriageDTO?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, channel, from, text
+        case id, kind, channel, from, text, triage
         case xID = "x_id"
         case authorXUserID = "author_x_user_id"
         case createdAt = "created_at"
@@ -62,6 +111,7 @@ struct MessageDTO: Content, Equatable {
         text = m.text
         createdAt = m.createdAt
         inReplyToXID = m.inReplyToXID
+        triage = m.triage.map(MessageTriageDTO.init)
     }
 }
 
@@ -109,10 +159,12 @@ struct ConversationSummaryDTO: Content, Equatable {
     var lastMessageAt: Date
     var awaitingReplySince: Date?
     var messageCount: Int
+    var priority: PriorityDTO
+    var handoff: HandoffDTO
     var lastMessage: MessageDTO?
 
     enum CodingKeys: String, CodingKey {
-        case id, state, handle, customer, channels
+        case id, state, handle, customer, channels, priority, handoff
         case openedAt = "opened_at"
         case lastMessageAt = "last_message_at"
         case awaitingReplySince = "awaiting_reply_since"
@@ -131,6 +183,8 @@ struct ConversationSummaryDTO: Content, Equatable {
         lastMessageAt = c.lastMessageAt
         awaitingReplySince = c.awaitingReplySince
         messageCount = c.messageCount
+        priority = PriorityDTO(score: c.triage.priority, reasons: c.triage.priorityReasons)
+        handoff = HandoffDTO(c.triage)
         lastMessage = s.lastMessage.map(MessageDTO.init)
     }
 
@@ -159,11 +213,13 @@ struct ConversationDetailDTO: Content, Equatable {
     var lastMessageAt: Date
     var awaitingReplySince: Date?
     var messageCount: Int
+    var priority: PriorityDTO
+    var handoff: HandoffDTO
     var messages: [MessageDTO]
     var outbox: [OutboxItemDTO]
 
     enum CodingKeys: String, CodingKey {
-        case id, state, handle, customer, channels, messages, outbox
+        case id, state, handle, customer, channels, messages, outbox, priority, handoff
         case openedAt = "opened_at"
         case lastMessageAt = "last_message_at"
         case awaitingReplySince = "awaiting_reply_since"
@@ -181,6 +237,8 @@ struct ConversationDetailDTO: Content, Equatable {
         lastMessageAt = c.lastMessageAt
         awaitingReplySince = c.awaitingReplySince
         messageCount = c.messageCount
+        priority = PriorityDTO(score: c.triage.priority, reasons: c.triage.priorityReasons)
+        handoff = HandoffDTO(c.triage)
         messages = d.messages.map(MessageDTO.init)
         outbox = d.outbox.map(OutboxItemDTO.init)
     }
