@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // The domain: value types and pure rules. Foundation only, no I/O.
@@ -43,7 +44,9 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Issue 4's commands join with Sources/ParleyCore/Text.
+            exclude: ["Commands/TextCommand.swift", "Commands/BenchTextCommand.swift"]
         ),
         // The web: routes, controllers, views, auth, live updates, workers, configuration.
         .target(
@@ -63,7 +66,9 @@ let package = Package(
                 "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Issue 4's commands join with Sources/ParleyCore/Text.
+            exclude: ["Commands/TextCommand.swift", "Commands/BenchTextCommand.swift"]
         ),
         .testTarget(
             name: "ParleyCoreTests", dependencies: ["ParleyCore"], exclude: ["Text"], resources: [.copy("Fixtures")]
@@ -71,7 +76,11 @@ let package = Package(
         .testTarget(name: "ParleyXTests", dependencies: ["ParleyX"]),
         .testTarget(
             name: "ParleyStoreTests",
-            dependencies: ["ParleyStore", .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver")]
+            dependencies: [
+                "ParleyStore",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "ParleyServerTests",

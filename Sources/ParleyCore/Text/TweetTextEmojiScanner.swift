@@ -65,7 +65,7 @@ enum TweetTextEmojiScanner {
         var sawSelector = false
         var sawModifier = false
         while end < units.count {
-            if !sawSelector, units[end] == variationSelector16 {
+            if !sawSelector, units[end] == variationSelector16, takesVariationSelector(base.scalar) {
                 sawSelector = true
                 end += 1
             } else if !sawModifier, base.scalar.properties.isEmojiModifierBase,
@@ -85,6 +85,22 @@ enum TweetTextEmojiScanner {
             end = cancel.end
         }
         return end
+    }
+
+    /// Whether U+FE0F after this emoji belongs to it: the emoji has a variation sequence
+    /// (Unicode's emoji-variation-sequences.txt), as every emoji shown as text by default does,
+    /// and a few shown as emoji by default (⌚ ☔ ⚽ ⭐ 🀄 ...). After any other, twitter-text
+    /// counts the U+FE0F on its own.
+    private static func takesVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.properties.isEmojiPresentation else { return true }
+        switch scalar.value {
+        case 0x231A...0x231B, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,
+             0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
+             0x26FD, 0x2757, 0x2B1B...0x2B1C, 0x2B50, 0x2B55, 0x1F004, 0x1F21A, 0x1F22F:
+            return true
+        default:
+            return false
+        }
     }
 
     /// An emoji that can start or continue a sequence (not a digit, #, * or a bare ©/®).

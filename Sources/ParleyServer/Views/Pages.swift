@@ -74,7 +74,7 @@ struct QueuePage: Encodable {
             customerUsername = s.customer.username
             handle = s.handleUsername
             state = s.conversation.state.rawValue
-            channels = ConversationSummaryDTO.channels(s.conversation).joined(separator: " + ")
+            channels = ConversationDTO.channels(s.conversation).joined(separator: " + ")
             preview = String((s.lastMessage?.text ?? "").prefix(160))
             lastActivity = Self.format(s.conversation.lastMessageAt)
             waiting = s.conversation.awaitingReplySince.map { Self.ago(from: $0, to: now) }

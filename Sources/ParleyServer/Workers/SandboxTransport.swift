@@ -2,7 +2,6 @@ import FluentKit
 import Foundation
 import ParleyCore
 import ParleyStore
-import ParleyX
 
 /// A stand-in for X: it "publishes" by recording the post with a fresh X-style id, then echoes it
 /// back through the journal as X's stream would. The real X transport (issue 5) replaces it
@@ -24,19 +23,10 @@ public struct SandboxTransport: OutboxTransport {
         let published = try await SandboxQueries(database: database).publish(
             idempotencyKey: item.id.uuidString, xID: Self.snowflake(at: now, salt: item.id), channel: item.channel,
             authorXUserID: delivery.handleXUserID, text: item.text, at: now, id: effects.newID())
-        let echo: Data
-        switch item.channel {
-        case .public:
-            echo = XPostEncoder.v2StreamLine(
-                id: published.xID, text: item.text, authorID: delivery.handleXUserID, createdAt: published.createdAt,
-                conversationID: nil, inReplyToPostID: item.inReplyToXID, inReplyToUserID: nil, author: nil)
-        case .dm:
-            echo = XPostEncoder.v2DMEventLine(
-                id: published.xID, text: item.text, senderID: delivery.handleXUserID,
-                recipientID: item.recipientXUserID ?? "", createdAt: published.createdAt, users: [])
-        }
+        let receipt = DeliveryReceipt(xID: published.xID, createdAt: published.createdAt)
+        let echo = OutboxEcho.payload(delivery, receipt: receipt)
         try await ingestor.receive([ingestor.rawEvent(echo, source: .sandbox)])
-        return DeliveryReceipt(xID: published.xID, createdAt: published.createdAt)
+        return receipt
     }
 
     public func findDelivered(_ delivery: OutboxDelivery) async throws -> DeliveryReceipt? {

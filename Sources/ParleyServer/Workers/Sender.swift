@@ -4,7 +4,6 @@ import Logging
 import Metrics
 import ParleyCore
 import ParleyStore
-import ParleyX
 
 /// Sends outbox items through a transport, each exactly once.
 ///
@@ -101,17 +100,7 @@ public struct Sender: Sendable {
         let item = delivery.item
         try await OutboxQueries(database: database).markSent(item.id, owner: owner, xID: receipt.xID, at: effects.now())
         metrics.outboxSent.increment()
-        let payload: Data
-        switch item.channel {
-        case .public:
-            payload = XPostEncoder.v2StreamLine(
-                id: receipt.xID, text: item.text, authorID: delivery.handleXUserID, createdAt: receipt.createdAt,
-                conversationID: nil, inReplyToPostID: item.inReplyToXID, inReplyToUserID: nil, author: nil)
-        case .dm:
-            payload = XPostEncoder.v2DMEventLine(
-                id: receipt.xID, text: item.text, senderID: delivery.handleXUserID,
-                recipientID: item.recipientXUserID ?? "", createdAt: receipt.createdAt, users: [])
-        }
+        let payload = OutboxEcho.payload(delivery, receipt: receipt)
         try await ingestor.receive([
             RawEvent(source: .outbox, externalID: "outbox:" + item.id.uuidString, payload: payload, receivedAt: effects.now())
         ])

@@ -64,3 +64,20 @@ struct TweetTextParserTests {
         #expect(TweetTextParser.parse(text).weightedLength >= text.utf16.count)
     }
 }
+
+@Suite("Text rules: emoji sequences")
+struct TweetTextEmojiWeightTests {
+    /// U+FE0F belongs to an emoji that has a variation sequence; after others it counts alone.
+    @Test func variationSelectorJoinsOnlyEmojiThatTakeIt() {
+        #expect(TweetTextParser.parse("⚽\u{FE0F}").weightedLength == 2)
+        #expect(TweetTextParser.parse("☺\u{FE0F}").weightedLength == 2)
+        #expect(TweetTextParser.parse("😀\u{FE0F}").weightedLength == 4)
+        #expect(TweetTextParser.parse("👍🏼\u{FE0F}").weightedLength == 4)
+    }
+
+    /// Only the country flags pair up; other regional indicators weigh 2 each.
+    @Test func regionalIndicatorsPairOnlyIntoFlags() {
+        #expect(TweetTextParser.parse("🇫🇷🇯🇵").weightedLength == 4)
+        #expect(TweetTextParser.parse("🇫🇴🇱🇱🇴🇼").weightedLength == 10)
+    }
+}

@@ -149,7 +149,9 @@ struct OutboxItemDTO: Content, Equatable {
     }
 }
 
-struct ConversationSummaryDTO: Content, Equatable {
+/// A conversation as the API shows it: in the queue with its last message, or whole with its
+/// messages and outbox (keys that do not apply are left out).
+struct ConversationDTO: Content, Equatable {
     var id: UUID
     var state: String
     var handle: HandleRefDTO
@@ -162,9 +164,11 @@ struct ConversationSummaryDTO: Content, Equatable {
     var priority: PriorityDTO
     var handoff: HandoffDTO
     var lastMessage: MessageDTO?
+    var messages: [MessageDTO]?
+    var outbox: [OutboxItemDTO]?
 
     enum CodingKeys: String, CodingKey {
-        case id, state, handle, customer, channels, priority, handoff
+        case id, state, handle, customer, channels, priority, handoff, messages, outbox
         case openedAt = "opened_at"
         case lastMessageAt = "last_message_at"
         case awaitingReplySince = "awaiting_reply_since"
@@ -172,12 +176,11 @@ struct ConversationSummaryDTO: Content, Equatable {
         case lastMessage = "last_message"
     }
 
-    init(_ s: ConversationSummary) {
-        let c = s.conversation
+    private init(_ c: Conversation, handle: HandleRefDTO, customer: Customer) {
         id = c.id
         state = c.state.rawValue
-        handle = HandleRefDTO(id: c.handleID, username: s.handleUsername)
-        customer = CustomerDTO(s.customer)
+        self.handle = handle
+        self.customer = CustomerDTO(customer)
         channels = Self.channels(c)
         openedAt = c.openedAt
         lastMessageAt = c.lastMessageAt
@@ -185,7 +188,17 @@ struct ConversationSummaryDTO: Content, Equatable {
         messageCount = c.messageCount
         priority = PriorityDTO(score: c.triage.priority, reasons: c.triage.priorityReasons)
         handoff = HandoffDTO(c.triage)
+    }
+
+    init(_ s: ConversationSummary) {
+        self.init(s.conversation, handle: HandleRefDTO(id: s.conversation.handleID, username: s.handleUsername), customer: s.customer)
         lastMessage = s.lastMessage.map(MessageDTO.init)
+    }
+
+    init(_ d: ConversationDetail) {
+        self.init(d.conversation, handle: HandleRefDTO(id: d.handle.id, username: d.handle.username), customer: d.customer)
+        messages = d.messages.map(MessageDTO.init)
+        outbox = d.outbox.map(OutboxItemDTO.init)
     }
 
     static func channels(_ c: Conversation) -> [String] {
@@ -194,53 +207,12 @@ struct ConversationSummaryDTO: Content, Equatable {
 }
 
 struct ConversationListDTO: Content, Equatable {
-    var data: [ConversationSummaryDTO]
+    var data: [ConversationDTO]
     var nextCursor: String?
 
     enum CodingKeys: String, CodingKey {
         case data
         case nextCursor = "next_cursor"
-    }
-}
-
-struct ConversationDetailDTO: Content, Equatable {
-    var id: UUID
-    var state: String
-    var handle: HandleRefDTO
-    var customer: CustomerDTO
-    var channels: [String]
-    var openedAt: Date
-    var lastMessageAt: Date
-    var awaitingReplySince: Date?
-    var messageCount: Int
-    var priority: PriorityDTO
-    var handoff: HandoffDTO
-    var messages: [MessageDTO]
-    var outbox: [OutboxItemDTO]
-
-    enum CodingKeys: String, CodingKey {
-        case id, state, handle, customer, channels, messages, outbox, priority, handoff
-        case openedAt = "opened_at"
-        case lastMessageAt = "last_message_at"
-        case awaitingReplySince = "awaiting_reply_since"
-        case messageCount = "message_count"
-    }
-
-    init(_ d: ConversationDetail) {
-        let c = d.conversation
-        id = c.id
-        state = c.state.rawValue
-        handle = HandleRefDTO(id: d.handle.id, username: d.handle.username)
-        customer = CustomerDTO(d.customer)
-        channels = ConversationSummaryDTO.channels(c)
-        openedAt = c.openedAt
-        lastMessageAt = c.lastMessageAt
-        awaitingReplySince = c.awaitingReplySince
-        messageCount = c.messageCount
-        priority = PriorityDTO(score: c.triage.priority, reasons: c.triage.priorityReasons)
-        handoff = HandoffDTO(c.triage)
-        messages = d.messages.map(MessageDTO.init)
-        outbox = d.outbox.map(OutboxItemDTO.init)
     }
 }
 

@@ -37,7 +37,7 @@ struct ConversationsController: RouteCollection {
             return cursor
         }
         let page = try await req.parley.conversations.page(state: state, handleID: handleID, limit: limit, after: cursor)
-        return ConversationListDTO(data: page.items.map(ConversationSummaryDTO.init), nextCursor: page.nextCursor?.token)
+        return ConversationListDTO(data: page.items.map(ConversationDTO.init), nextCursor: page.nextCursor?.token)
     }
 
     /// `handle` may be a handle's id or its username.
@@ -52,10 +52,10 @@ struct ConversationsController: RouteCollection {
         return handle.id
     }
 
-    @Sendable func show(req: Request) async throws -> ConversationDetailDTO {
+    @Sendable func show(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
-        return ConversationDetailDTO(detail)
+        return ConversationDTO(detail)
     }
 
     @Sendable func reply(req: Request) async throws -> Response {
@@ -66,19 +66,19 @@ struct ConversationsController: RouteCollection {
         return try await OutboxItemDTO(item).encodeResponse(status: .accepted, for: req)
     }
 
-    @Sendable func resolve(req: Request) async throws -> ConversationDetailDTO {
+    @Sendable func resolve(req: Request) async throws -> ConversationDTO {
         try await change(req, to: .resolve)
     }
 
-    @Sendable func reopen(req: Request) async throws -> ConversationDetailDTO {
+    @Sendable func reopen(req: Request) async throws -> ConversationDTO {
         try await change(req, to: .reopen)
     }
 
-    private func change(_ req: Request, to kind: DeskAction.Kind) async throws -> ConversationDetailDTO {
+    private func change(_ req: Request, to kind: DeskAction.Kind) async throws -> ConversationDTO {
         let id = try conversationID(req)
         try await req.parley.change(id, to: kind, by: try req.auth.require(AuthenticatedUser.self).user)
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
-        return ConversationDetailDTO(detail)
+        return ConversationDTO(detail)
     }
 }
 
