@@ -30,6 +30,8 @@ C_GRID = [0.3, 1.0, 3.0, 10.0, 30.0]
 OUT_DIR = "Models/triage"
 FIXTURE_DIR = "Tests/ParleyCoreTests/Fixtures/triage"
 CV_FOLDS = 10
+# Differences smaller than this (in metric units) are within the spread of repeated CV here.
+NOISE = 0.005
 
 
 def log(*args):
@@ -89,24 +91,102 @@ def stratified_folds(ids, labels):
     return folds
 
 
-def select_tweeteval(name, task, kind, hasher, binary):
+def cv_margins(X, y, C, extra=None, folds=5):
+    """Out-of-fold margins of 5-fold stratified CV (fixed seed); `extra` = (X, y) rows that join
+    every training fold and are never scored."""
+    out = None
+    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(X, y):
+        Xf, yf = X[tr], y[tr]
+        if extra is not None:
+            Xf, yf = sp.vstack([Xf, extra[0]]).tocsr(), np.concatenate([yf, extra[1]])
+        coef, bias = fit(Xf, yf, C)
+        m = margins(X[te], coef, bias)
+        if out is None:
+            out = np.zeros((len(y), m.shape[1]))
+        out[te] = m
+    return out
+
+
+def offensive_negatives(hasher):
+    """OffensEval's train+validation tweets labelled not offensive, split in two halves by a fixed
+    permutation: (the half that may join hate training during selection, the half held out to
+    count false alarms, all of them for the shipped head)."""
+    texts, y = [], []
+    for split in ("train", "val"):
+        t, l = tweeteval("offensive", split)
+        texts += t
+        y.append(l)
+    y = np.concatenate(y)
+    X = matrix([t for t, l in zip(texts, y) if l == 0], hasher)
+    perm = np.random.RandomState(SEED).permutation(X.shape[0])
+    half = len(perm) // 2
+    return X[perm[:half]], X[perm[half:]], X
+
+
+def select_tweeteval(name, task, kind, hasher, binary, extra_negatives=None):
+    """C (and the threshold of binary heads) by 5-fold CV on train+validation pooled.
+
+    One validation split of 374-1,324 tweets moved the chosen threshold by whole logits between
+    neighbouring C values, and a threshold found for the train-only model was then applied to the
+    refit on train+val; pooled out-of-fold margins use every labelled tweet for both choices. The
+    train-to-validation figure is logged beside it for comparison with earlier logs.
+
+    `extra_negatives` (hate only): OffensEval tweets labelled not offensive may join every training
+    fold as non-hate. Hate speech is offensive language by OffensEval's definition, so a tweet
+    annotated not offensive is not hate; this is a gold label, not a guess. Such variants are kept
+    only while their CV figure is within NOISE of the best; among those, the one flagging the fewest
+    held-out not-offensive tweets as hate wins.
+    """
     tr_t, ytr = tweeteval(task, "train")
     va_t, yva = tweeteval(task, "val")
     Xtr, Xva = matrix(tr_t, hasher), matrix(va_t, hasher)
-    best = None
-    for C in C_GRID:
-        coef, bias = fit(Xtr, ytr, C)
-        m = margins(Xva, coef, bias)
-        score, thr = best_threshold(kind, yva, m) if binary else (metric(kind, yva, decide(m, 0)), 0.0)
-        log(f"  {name} C={C}: validation {kind} {score * 100:.1f} (threshold margin {thr:.3f})")
-        if best is None or score > best[0]:
-            best = (score, C, thr, coef, bias)
-    score, C, thr, _, _ = best
-    # Once C and the threshold are chosen, the shipped head learns from train and validation
-    # together: the validation split is 10-33% more data, and nothing is left to choose with it.
-    coef, bias = fit(sp.vstack([Xtr, Xva]).tocsr(), np.concatenate([ytr, yva]), C)
-    log(f"  {name}: chose C={C}, validation {score * 100:.1f}; refit on train+val")
-    return dict(coef=coef, bias=bias, threshold=thr, C=C, validation=score, trained_on=f"tweeteval/{task} train+val (C, threshold chosen on val)")
+    X, y = sp.vstack([Xtr, Xva]).tocsr(), np.concatenate([ytr, yva])
+    variants = [(False, None)]
+    if extra_negatives is not None:
+        add_half, held_out, _ = extra_negatives
+        variants.append((True, (add_half, np.zeros(add_half.shape[0], dtype=int))))
+    rows = []
+    for added, extra in variants:
+        for C in C_GRID:
+            oof = cv_margins(X, y, C, extra)
+            if binary:
+                score, thr = best_threshold(kind, y, oof)
+            else:
+                score, thr = metric(kind, y, decide(oof, 0.0)), 0.0
+            coef, bias = fit(Xtr, ytr, C) if extra is None else fit(
+                sp.vstack([Xtr, extra[0]]).tocsr(), np.concatenate([ytr, extra[1]]), C)
+            val = metric(kind, yva, decide(margins(Xva, coef, bias), thr))
+            note = ""
+            alarms = None
+            if extra_negatives is not None:
+                Xf, yf = (X, y) if extra is None else (sp.vstack([X, extra[0]]).tocsr(), np.concatenate([y, extra[1]]))
+                coef, bias = fit(Xf, yf, C)
+                alarms = float(decide(margins(held_out, coef, bias), thr).mean())
+                note = f"; flags {alarms * 100:.1f}% of held-out OffensEval not-offensive tweets"
+            extra_label = f" offensive-negatives-added={added}" if extra_negatives is not None else ""
+            log(
+                f"  {name}{extra_label} C={C}: 5-fold CV on train+val {kind} {score * 100:.1f} "
+                f"(threshold margin {thr:.3f}); train->val {val * 100:.1f}{note}"
+            )
+            rows.append((score, C, thr, added, alarms))
+    top = max(r[0] for r in rows)
+    close = [r for r in rows if r[0] >= top - NOISE]
+    if extra_negatives is not None:
+        score, C, thr, added, alarms = min(close, key=lambda r: (r[4], -r[0]))
+    else:
+        score, C, thr, added, alarms = max(close, key=lambda r: r[0])
+    Xf, yf = X, y
+    if added:
+        _, _, all_neg = extra_negatives
+        Xf, yf = sp.vstack([X, all_neg]).tocsr(), np.concatenate([y, np.zeros(all_neg.shape[0], dtype=int)])
+    coef, bias = fit(Xf, yf, C)
+    extra_text = f", offensive-negatives-added={added}" if extra_negatives is not None else ""
+    log(f"  {name}: chose C={C}{extra_text}, threshold margin {thr:.3f}, CV {score * 100:.1f}; refit on train+val")
+    source = f"tweeteval/{task} train+val"
+    if added:
+        source += " + tweeteval/offensive train+val tweets labelled not offensive, as not hate"
+    source += " (C" + (", threshold" if binary else "") + " by 5-fold CV on train+val)"
+    return dict(coef=coef, bias=bias, threshold=thr, C=C, validation=score, trained_on=source)
 
 
 def select_sentiment(hasher):
@@ -319,6 +399,7 @@ def main():
     log("sentiment:")
     sent = select_sentiment(hasher)
     chosen = {"complaint": comp, "sentiment": sent}
+    negatives = offensive_negatives(hasher)
     for name, task, kind, binary in [
         ("offensive", "offensive", "macro_f1", True),
         ("emotion", "emotion", "macro_f1", False),
@@ -326,7 +407,8 @@ def main():
         ("irony", "irony", "f1_class1", True),
     ]:
         log(f"{name}:")
-        chosen[name] = select_tweeteval(name, task, kind, hasher, binary)
+        chosen[name] = select_tweeteval(
+            name, task, kind, hasher, binary, extra_negatives=negatives if name == "hate" else None)
 
     labels = {
         "complaint": ["not_complaint", "complaint"],
