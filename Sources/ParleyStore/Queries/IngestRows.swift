@@ -15,7 +15,7 @@ enum IngestRows {
 
     static func selfKeys(_ sql: any SQLDatabase, messageIDs: [UUID]) async throws -> [String] {
         try await sql.select().column("key").from("thread_keys")
-            .where(SQLIdentifier("message_id"), .in, SQLGroupExpression(messageIDs.map { SQLBind($0) }))
+            .where(SQLIdentifier("message_id"), .in, SQLValues(sql).uuids(messageIDs))
             .where("role", .equal, ThreadKeyRole.`self`.rawValue)
             .all().map { try $0.decode(column: "key", as: String.self) }
     }
@@ -36,7 +36,7 @@ enum IngestRows {
             .columns("id", "x_id", "x_version_id", "kind", "conversation_id", "handle_id", "author_x_user_id", "text",
                      "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage")
             .from("messages")
-            .where(SQLIdentifier("id"), .in, SQLGroupExpression(ids.map { SQLBind($0) }))
+            .where(SQLIdentifier("id"), .in, SQLValues(sql).uuids(ids))
             .all().map { row in
                 let kind = try row.decode(column: "kind", as: String.self)
                 guard let known = MessageKind(rawValue: kind) else {
@@ -81,13 +81,13 @@ enum IngestRows {
 
     static func conversations(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [Conversation] {
         try await sql.select().columns(conversationColumns.map { SQLColumn($0) }).from("conversations")
-            .where(SQLIdentifier("id"), .in, SQLGroupExpression(ids.map { SQLBind($0) }))
+            .where(SQLIdentifier("id"), .in, SQLValues(sql).uuids(ids))
             .all().map(conversation)
     }
 
     static func openConversations(_ sql: any SQLDatabase, customerIDs: [UUID]) async throws -> [Conversation] {
         try await sql.select().columns(conversationColumns.map { SQLColumn($0) }).from("conversations")
-            .where(SQLIdentifier("customer_id"), .in, SQLGroupExpression(customerIDs.map { SQLBind($0) }))
+            .where(SQLIdentifier("customer_id"), .in, SQLValues(sql).uuids(customerIDs))
             .where("state", .equal, ConversationState.open.rawValue)
             .all().map(conversation)
     }

@@ -109,13 +109,14 @@ public struct IngestStore: Sendable {
         _ plan: IngestPlan, processed: [Int], malformed: [(sequence: Int, error: String)], at now: Date
     ) async throws {
         let sql = try database.requireSQL()
+        let v = SQLValues(sql)
         for rows in chunks(Array(plan.customers.values), size: 500) {
             var insert = sql.insert(into: "customers").columns(
                 "id", "x_user_id", "username", "name", "followers_count", "verified", "profile_image_url", "bio")
             for c in rows {
                 insert = insert.values(
-                    SQLBind(c.id), SQLBind(c.xUserID), SQLBind(c.username), SQLBind(c.name),
-                    SQLBind(c.followersCount), SQLBind(c.verified), SQLBind(c.profileImageURL), SQLBind(c.bio))
+                    v.uuid(c.id), SQLBind(c.xUserID), SQLBind(c.username), SQLBind(c.name),
+                    SQLBind(c.followersCount), SQLBind(c.verified), v.optional(c.profileImageURL), v.optional(c.bio))
             }
             try await insert.onConflict(with: ["id"]) {
                 ["username", "name", "followers_count", "verified", "profile_image_url", "bio"].reduce($0) { $0.set(excludedValueOf: $1) }
@@ -128,11 +129,11 @@ public struct IngestStore: Sendable {
                 "suggested_reply")
             for c in rows {
                 insert = insert.values(
-                    SQLBind(c.id), SQLBind(c.handleID), SQLBind(c.customerID), SQLBind(c.state.rawValue),
+                    v.uuid(c.id), v.uuid(c.handleID), v.uuid(c.customerID), SQLBind(c.state.rawValue),
                     SQLBind(c.hasPublic), SQLBind(c.hasDM), SQLBind(c.openedAt), SQLBind(c.lastMessageAt),
-                    SQLBind(c.awaitingReplySince), SQLBind(c.messageCount), SQLBind(c.triage.priority),
+                    v.optional(c.awaitingReplySince), SQLBind(c.messageCount), SQLBind(c.triage.priority),
                     SQLBind(TriageColumns.lines(c.triage.priorityReasons)), SQLBind(c.triage.handoff.rawValue),
-                    SQLBind(TriageColumns.lines(c.triage.handoffReasons)), SQLBind(c.triage.suggestedReply))
+                    SQLBind(TriageColumns.lines(c.triage.handoffReasons)), v.optional(c.triage.suggestedReply))
             }
             try await insert.onConflict(with: ["id"]) {
                 [
@@ -147,10 +148,10 @@ public struct IngestStore: Sendable {
                 "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage")
             for m in rows {
                 insert = insert.values(
-                    SQLBind(m.id), SQLBind(m.xID), SQLBind(m.xVersionID), SQLBind(m.kind.rawValue),
-                    SQLBind(m.conversationID), SQLBind(m.handleID), SQLBind(m.authorXUserID), SQLBind(m.text),
-                    SQLBind(m.createdAt), SQLBind(m.inReplyToXID), SQLBind(m.lang),
-                    SQLBind(plan.versionRanks[m.id] ?? 1), SQLBind(TriageColumns.encode(m.triage)))
+                    v.uuid(m.id), SQLBind(m.xID), SQLBind(m.xVersionID), SQLBind(m.kind.rawValue),
+                    v.uuid(m.conversationID), v.uuid(m.handleID), SQLBind(m.authorXUserID), SQLBind(m.text),
+                    SQLBind(m.createdAt), v.optional(m.inReplyToXID), v.optional(m.lang),
+                    SQLBind(plan.versionRanks[m.id] ?? 1), v.optional(TriageColumns.encode(m.triage)))
             }
             try await insert.onConflict(with: ["id"]) {
                 ["x_version_id", "conversation_id", "handle_id", "text", "version_rank", "triage"].reduce($0) { $0.set(excludedValueOf: $1) }
@@ -159,13 +160,13 @@ public struct IngestStore: Sendable {
         for rows in chunks(plan.newKeys, size: 1000) {
             var insert = sql.insert(into: "thread_keys").columns("key", "role", "message_id", "conversation_id")
             for k in rows {
-                insert = insert.values(SQLBind(k.key), SQLBind(k.role.rawValue), SQLBind(k.messageID), SQLBind(k.conversationID))
+                insert = insert.values(SQLBind(k.key), SQLBind(k.role.rawValue), v.uuid(k.messageID), v.uuid(k.conversationID))
             }
             try await insert.ignoringConflicts(with: ["key", "role", "message_id"]).run()
         }
         for (messageID, conversationID) in plan.adopted {
-            try await sql.update("thread_keys").set("conversation_id", to: SQLBind(conversationID))
-                .where("message_id", .equal, SQLBind(messageID)).run()
+            try await sql.update("thread_keys").set("conversation_id", to: v.uuid(conversationID))
+                .where(SQLIdentifier("message_id"), .equal, v.uuid(messageID)).run()
         }
         for ids in chunks(processed) {
             try await sql.update("journal_events")
