@@ -23,8 +23,7 @@ let package = Package(
     ],
     targets: [
         // The domain: value types and pure rules. Foundation only, no I/O.
-        // Text/ is excluded while issue 4 is being written; it joins when it builds.
-        .target(name: "ParleyCore", exclude: ["Text"]),
+        .target(name: "ParleyCore"),
         // The X platform: payload types (and later the API client, auth, webhooks).
         .target(
             name: "ParleyX",
@@ -63,15 +62,13 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyServer",
+                "ParleyCore", "ParleyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // Issue 4's commands join with Sources/ParleyCore/Text.
-            exclude: ["Commands/TextCommand.swift", "Commands/BenchTextCommand.swift"]
+            ]
         ),
         .testTarget(
-            name: "ParleyCoreTests", dependencies: ["ParleyCore"], exclude: ["Text"], resources: [.copy("Fixtures")]
+            name: "ParleyCoreTests", dependencies: ["ParleyCore"], resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ParleyXTests", dependencies: ["ParleyX"]),
         .testTarget(

@@ -8,7 +8,7 @@
 set -euo pipefail
 
 corpus="$1"
-passes="${2:-5}"
+passes="${2:-1}"
 venv="$(mktemp -d /tmp/parley-bench-text-venv.XXXXXX)"
 trap 'rm -rf "$venv"' EXIT
 

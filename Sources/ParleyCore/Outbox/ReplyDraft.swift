@@ -18,7 +18,7 @@ public enum ReplyDraftError: Error, Equatable, CustomStringConvertible {
 /// A reply an agent wants to send, checked against X's rules before it enters the outbox.
 public struct ReplyDraft: Sendable, Equatable {
     public static let publicLimit = 280
-    public static let dmLimit = 10_000
+    public static let dmLimit = DirectMessageText.maxLength
 
     public var text: String
     public var channel: Channel
@@ -28,18 +28,18 @@ public struct ReplyDraft: Sendable, Equatable {
         guard !trimmed.isEmpty else { throw .empty }
         switch channel {
         case .public:
-            let weighted = ReplyDraft.weightedLength(trimmed)
-            guard weighted <= Self.publicLimit else { throw .tooLong(weighted: weighted, limit: Self.publicLimit) }
+            // X's own counting (twitter-text v3): URLs weigh 23, CJK and emoji 2, after NFC.
+            let parsed = TweetTextParser.parse(trimmed)
+            guard parsed.weightedLength <= Self.publicLimit else {
+                throw .tooLong(weighted: parsed.weightedLength, limit: Self.publicLimit)
+            }
         case .dm:
-            let count = trimmed.count
-            guard count <= Self.dmLimit else { throw .tooLong(weighted: count, limit: Self.dmLimit) }
+            guard DirectMessageText.isValid(trimmed) else {
+                throw .tooLong(weighted: DirectMessageText.length(of: trimmed), limit: Self.dmLimit)
+            }
         }
         self.text = trimmed
         self.channel = channel
-    }
-
-    static func weightedLength(_ text: String) -> Int {
-        TweetWeightedLength.of(text)
     }
 }
 

@@ -32,6 +32,7 @@ public struct TextEntity: Sendable, Hashable {
     /// the URL, not the hashtag inside it.
     static func removingOverlaps(_ entities: [TextEntity]) -> [TextEntity] {
         var kept: [TextEntity] = []
+        kept.reserveCapacity(entities.count)
         for entity in entities.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             if let last = kept.last, last.range.upperBound > entity.range.lowerBound { continue }
             kept.append(entity)

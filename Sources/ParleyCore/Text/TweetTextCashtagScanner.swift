@@ -10,8 +10,12 @@ enum TweetTextCashtagScanner {
     private static let maxSuffixLength = 2
 
     static func cashtags(in units: UnsafeBufferPointer<UInt16>) -> [TextEntity] {
-        guard units.contains(0x24) else { return [] }
         var entities: [TextEntity] = []
+        appendCashtags(in: units, to: &entities)
+        return entities
+    }
+
+    static func appendCashtags(in units: UnsafeBufferPointer<UInt16>, to entities: inout [TextEntity]) {
         var consumed = 0
         for index in units.indices where units[index] == 0x24 {
             guard index == 0 || (index - 1 >= consumed && Class.isSpace(units[index - 1])),
@@ -20,7 +24,6 @@ enum TweetTextCashtagScanner {
             consumed = end
             entities.append(TextEntity(kind: .cashtag, range: index..<end, value: units.tweetTextString(index + 1..<end)))
         }
-        return entities
     }
 
     private static func symbolEnd(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {

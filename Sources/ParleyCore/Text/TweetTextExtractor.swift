@@ -52,20 +52,36 @@ public struct TweetTextExtractor: Sendable {
     }
 
     func entities(in units: UnsafeBufferPointer<UInt16>) -> [TextEntity] {
-        var found = urls(in: units)
-        found += TweetTextHashtagScanner.hashtags(in: units)
-        found += TweetTextMentionScanner.mentionsOrLists(in: units)
-        found += TweetTextCashtagScanner.cashtags(in: units)
+        // One pass finds which signs occur; most posts have no mention, hashtag or cashtag.
+        var signs = (at: false, hash: false, dollar: false, dot: false)
+        for u in units {
+            switch u {
+            case 0x40, 0xFF20: signs.at = true
+            case 0x23, 0xFF03: signs.hash = true
+            case 0x24: signs.dollar = true
+            case 0x2E: signs.dot = true
+            default: continue
+            }
+        }
+        var found: [TextEntity] = []
+        if signs.dot { appendURLs(in: units, to: &found) }
+        if signs.hash { TweetTextHashtagScanner.appendHashtags(in: units, to: &found) }
+        if signs.at { TweetTextMentionScanner.appendMentionsOrLists(in: units, to: &found) }
+        if signs.dollar { TweetTextCashtagScanner.appendCashtags(in: units, to: &found) }
         return found.count > 1 ? TextEntity.removingOverlaps(found) : found
     }
 
     func urls(in units: UnsafeBufferPointer<UInt16>) -> [TextEntity] {
-        var scanner = TweetTextURLScanner(units: units, extractsURLsWithoutProtocol: extractsURLsWithoutProtocol)
         var urls: [TextEntity] = []
-        while let match = scanner.next() {
-            urls.append(TextEntity(kind: .url, range: match.range, value: units.tweetTextString(match.range)))
-        }
+        appendURLs(in: units, to: &urls)
         return urls
+    }
+
+    private func appendURLs(in units: UnsafeBufferPointer<UInt16>, to entities: inout [TextEntity]) {
+        var scanner = TweetTextURLScanner(units: units, extractsURLsWithoutProtocol: extractsURLsWithoutProtocol)
+        while let range = scanner.next() {
+            entities.append(TextEntity(kind: .url, range: range, value: units.tweetTextString(range)))
+        }
     }
 
     private static func withUnits<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {

@@ -9,8 +9,12 @@ enum TweetTextHashtagScanner {
     private typealias Class = TweetTextCharacterClass
 
     static func hashtags(in units: UnsafeBufferPointer<UInt16>) -> [TextEntity] {
-        guard units.contains(where: Class.isHashSign) else { return [] }
         var entities: [TextEntity] = []
+        appendHashtags(in: units, to: &entities)
+        return entities
+    }
+
+    static func appendHashtags(in units: UnsafeBufferPointer<UInt16>, to entities: inout [TextEntity]) {
         var consumed = 0
         var index = 0
         while index < units.count {
@@ -27,7 +31,6 @@ enum TweetTextHashtagScanner {
             }
             index = end
         }
-        return entities
     }
 
     private static func mayStartHashtag(_ units: UnsafeBufferPointer<UInt16>, at index: Int, consumed: Int) -> Bool {

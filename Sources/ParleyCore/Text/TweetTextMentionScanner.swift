@@ -8,12 +8,16 @@
 enum TweetTextMentionScanner {
     private typealias Class = TweetTextCharacterClass
 
-    static let maxScreenNameLength = 20
+    private static let maxScreenNameLength = 20
     private static let maxListSlugLength = 25
 
     static func mentionsOrLists(in units: UnsafeBufferPointer<UInt16>) -> [TextEntity] {
-        guard units.contains(where: Class.isAtSign) else { return [] }
         var entities: [TextEntity] = []
+        appendMentionsOrLists(in: units, to: &entities)
+        return entities
+    }
+
+    static func appendMentionsOrLists(in units: UnsafeBufferPointer<UInt16>, to entities: inout [TextEntity]) {
         var consumed = 0
         var index = 0
         while index < units.count {
@@ -46,7 +50,6 @@ enum TweetTextMentionScanner {
             }
             index = end
         }
-        return entities
     }
 
     /// The screen name a reply starts with: only spaces and directional marks may precede it.

@@ -24,7 +24,7 @@ public enum TweetTextParser {
         var index = 0
         while index < units.count {
             // Runs of ASCII, most of a typical post, are weighed in one step.
-            let runEnd = weigher.asciiRunEnd(in: units, from: index, limit: nextURL?.range.lowerBound ?? units.count)
+            let runEnd = weigher.asciiRunEnd(in: units, from: index, limit: nextURL?.lowerBound ?? units.count)
             if runEnd > index {
                 let before = weighted
                 weighted += (runEnd - index) * weigher.asciiWeight
@@ -36,8 +36,8 @@ public enum TweetTextParser {
                 continue
             }
             let end: Int
-            if let url = nextURL, url.range.lowerBound == index {
-                end = url.range.upperBound
+            if let url = nextURL, url.lowerBound == index {
+                end = url.upperBound
                 weighted += weigher.urlWeight
                 isBlank = false
                 nextURL = urls.next()

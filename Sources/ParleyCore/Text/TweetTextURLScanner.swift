@@ -1,9 +1,3 @@
-/// A URL found in a text: UTF-16 offsets, end exclusive.
-struct TweetTextURLMatch: Equatable {
-    var range: Range<Int>
-    var hasProtocol: Bool
-}
-
 /// twitter-text's URL extraction, written as a scanner over UTF-16 code units.
 ///
 /// It reproduces what the Java `Extractor.extractURLsWithIndices` finds with its `VALID_URL`
@@ -65,8 +59,8 @@ struct TweetTextURLScanner {
         self.extractsURLsWithoutProtocol = extractsURLsWithoutProtocol
     }
 
-    /// The next URL, left to right.
-    mutating func next() -> TweetTextURLMatch? {
+    /// The next URL, left to right, as UTF-16 offsets, end exclusive.
+    mutating func next() -> Range<Int>? {
         while let candidate = nextCandidate() {
             if let match = accept(candidate) { return match }
         }
@@ -325,7 +319,7 @@ struct TweetTextURLScanner {
 
     private static let maxTcoSlugLength = 40
 
-    private func accept(_ candidate: Candidate) -> TweetTextURLMatch? {
+    private func accept(_ candidate: Candidate) -> Range<Int>? {
         var end = candidate.range.upperBound
         if candidate.hasProtocol {
             switch tcoCheck(candidate) {
@@ -344,7 +338,7 @@ struct TweetTextURLScanner {
         guard TweetTextURLHost.isValid(
             units, host: candidate.host, urlLength: range.count, hasProtocol: candidate.hasProtocol)
         else { return nil }
-        return TweetTextURLMatch(range: range, hasProtocol: candidate.hasProtocol)
+        return range
     }
 
     private enum TcoCheck {

@@ -80,14 +80,14 @@ struct TweetThreadBreaks {
     private mutating func measureItems(_ units: UnsafeBufferPointer<UInt16>, _ weigher: TweetTextWeigher) {
         var urls = TweetTextURLScanner(units: units, extractsURLsWithoutProtocol: true)
         var nextURL = urls.next()
-        while let url = nextURL, url.range.lowerBound < start { nextURL = urls.next() }
+        while let url = nextURL, url.lowerBound < start { nextURL = urls.next() }
         var weight = 0
         var index = start
         isCuttable[0] = true
         while index < end {
             var itemEnd: Int
-            if let url = nextURL, url.range.lowerBound == index {
-                itemEnd = url.range.upperBound
+            if let url = nextURL, url.lowerBound == index {
+                itemEnd = url.upperBound
                 weight += weigher.urlWeight
                 nextURL = urls.next()
             } else {

@@ -19,6 +19,9 @@ struct BenchTextCommand: AsyncParsableCommand {
     @Option(help: "Timed passes over the corpus; the fastest counts.")
     var passes: Int = 5
 
+    @Option(help: "Timed passes of the Python port, which takes about a minute per pass.")
+    var pythonPasses: Int = 1
+
     @Option(help: "The script that times the Python port; skipped when it or python3 is missing.")
     var pythonScript: String = "Scripts/bench-text-python.sh"
 
@@ -39,7 +42,7 @@ struct BenchTextCommand: AsyncParsableCommand {
         }
         let python = skipPython ? nil : try pythonPostsPerSecond(corpus.texts)
 
-        var text = BenchReport.header(command: "parley bench text --passes \(passes)") + "\n"
+        var text = BenchReport.header(command: "parley bench text --passes \(passes) --python-passes \(pythonPasses)") + "\n"
         text += """
         corpus:                 \(corpus.texts.count) distinct post texts, mean \(corpus.meanUTF16Length) UTF-16 units (\(corpus.sources.map { "\($0.name) \($0.count)" }.joined(separator: ", ")))
         parse:                  \(Self.format(parse)) posts/s on one core (target >= 1,000,000)
@@ -48,7 +51,7 @@ struct BenchTextCommand: AsyncParsableCommand {
         """
         if let python {
             text += """
-            python port parse:      \(Self.format(python)) posts/s (twitter-text-parser, parse_tweet)
+            python port parse:      \(Self.format(python)) posts/s on one core (twitter-text-parser, parse_tweet)
             ratio parse / python:   \(String(format: "%.0f", parse / python))x (target >= 50x)
 
             """
@@ -88,7 +91,7 @@ struct BenchTextCommand: AsyncParsableCommand {
             lines.append(0x0A)
         }
         try lines.write(to: corpusFile)
-        let output = BenchReport.run(pythonScript, corpusFile.path, String(Swift.max(1, passes)))
+        let output = BenchReport.run(pythonScript, corpusFile.path, String(Swift.max(1, pythonPasses)))
         guard let figure = output?.split(separator: "\n").last(where: { $0.hasPrefix("posts/s:") }) else { return nil }
         return Double(figure.dropFirst("posts/s:".count).trimmingCharacters(in: .whitespaces))
     }
@@ -147,6 +150,7 @@ struct BenchTextCorpus {
         var seen = Set<String>()
         for source in found.keys.sorted() {
             let texts = found[source, default: []].filter { !$0.isEmpty && seen.insert($0).inserted }
+            guard !texts.isEmpty else { continue }
             corpus.texts += texts
             corpus.sources.append((source, texts.count))
         }

@@ -47,3 +47,22 @@ import Testing
         #expect(ConversationState.resolved.afterMessage(fromCustomer: false) == .resolved)
     }
 }
+
+@Suite struct ReplyDraftWeightTests {
+    /// A URL weighs 23 whatever its length, as on X: a reply with a long link still fits.
+    @Test func urlsWeighTwentyThree() throws {
+        let link = "https://example.com/" + String(repeating: "a", count: 200)
+        let text = String(repeating: "b", count: 250) + " " + link
+        #expect(try ReplyDraft(text: text, channel: .public).text == text)
+        #expect(throws: ReplyDraftError.tooLong(weighted: 281, limit: 280)) {
+            try ReplyDraft(text: String(repeating: "b", count: 257) + " " + link, channel: .public)
+        }
+    }
+
+    @Test func dmLimitIsTenThousand() throws {
+        #expect(try ReplyDraft(text: String(repeating: "x", count: 10_000), channel: .dm).channel == .dm)
+        #expect(throws: ReplyDraftError.tooLong(weighted: 10_001, limit: 10_000)) {
+            try ReplyDraft(text: String(repeating: "x", count: 10_001), channel: .dm)
+        }
+    }
+}
