@@ -58,6 +58,28 @@
     });
   }
 
+  // The message text with its entities as links: each piece is a text node or an <a> whose text
+  // is set with textContent; hrefs are built here, only http(s) for URLs.
+  function linkedText(text, entities) {
+    var container = el("div", "text");
+    var at = 0;
+    (entities || []).forEach(function (e) {
+      if (e.start < at || e.end > text.length) return;
+      container.appendChild(document.createTextNode(text.slice(at, e.start)));
+      var href = null;
+      if (e.kind === "url" && /^https?:\/\//i.test(e.value)) href = e.value;
+      else if (e.kind === "mention") href = "https://twitter.com/" + encodeURIComponent(e.value);
+      else if (e.kind === "hashtag") href = "https://twitter.com/search?q=%23" + encodeURIComponent(e.value);
+      else if (e.kind === "cashtag") href = "https://twitter.com/search?q=%24" + encodeURIComponent(e.value);
+      var piece = el(href ? "a" : "span", null, text.slice(e.start, e.end));
+      if (href) { piece.href = href; piece.rel = "nofollow noopener noreferrer"; }
+      container.appendChild(piece);
+      at = e.end;
+    });
+    container.appendChild(document.createTextNode(text.slice(at)));
+    return container;
+  }
+
   function refreshConversation() {
     var id = conversation.getAttribute("data-id");
     fetch("/api/v1/conversations/" + encodeURIComponent(id), { credentials: "same-origin" })
@@ -70,7 +92,7 @@
           var meta = m.from + " · " + m.kind + " · " + m.created_at.replace("T", " ").replace("Z", "");
           if (m.triage) meta += " · " + m.triage.intent.replace("_", " ") + " · " + m.triage.sentiment;
           li.appendChild(el("div", "meta", meta));
-          li.appendChild(el("div", "text", m.text));
+          li.appendChild(linkedText(m.text, m.entities));
           items.appendChild(li);
         });
         list.replaceChildren(items);

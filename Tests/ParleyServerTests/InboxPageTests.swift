@@ -92,6 +92,8 @@ import VaporTesting
                 #expect(!html.contains("<img src=x"))
                 #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;"))
                 #expect(html.contains("&lt;img src=x onerror=alert(4)&gt;"))
+                // Mentions are linked by the autolinker, and nothing else of the post is markup.
+                #expect(html.contains(#"<a class="tweet-url username" href="https://twitter.com/AcmeCare" rel="nofollow noopener noreferrer">AcmeCare</a>"#) || html.contains("href=\"https://twitter.com/AcmeCare\""))
             })
         }
     }

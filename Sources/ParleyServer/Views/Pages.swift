@@ -3,8 +3,10 @@ import ParleyCore
 import ParleyStore
 import Vapor
 
-/// View models: what each Leaf template receives. Leaf escapes every `#(...)`; no page uses
-/// `#unsafeHTML`, so text from X (posts, names, bios) always renders as text.
+/// View models: what each Leaf template receives. Leaf escapes every `#(...)`, so text from X
+/// (names, bios, previews) renders as text. The one `#unsafeHTML` is a message's `html`, which
+/// only `TweetAutolinker` makes: it escapes every character of the post that it does not turn
+/// into a link, and links only http(s) URLs, @names, #tags and $tags.
 struct LoginPage: Encodable {
     var csrf: String
     var error: String?
@@ -127,6 +129,8 @@ struct ConversationPage: Encodable {
         var kind: String
         var channel: String
         var text: String
+        /// The text with its entities linked, escaped by `TweetAutolinker`.
+        var html: String
         var at: String
         /// e.g. "complaint · negative · personal data: order_number"
         var triage: String?
@@ -153,7 +157,8 @@ struct ConversationPage: Encodable {
         messages = d.messages.map {
             MessageRow(
                 from: $0.kind.isOwn ? "brand" : "customer", kind: $0.kind.rawValue, channel: $0.kind.channel.rawValue,
-                text: $0.text, at: QueuePage.Row.format($0.createdAt), triage: $0.triage.map(Self.describe))
+                text: $0.text, html: Self.autolinker.html(for: $0.text), at: QueuePage.Row.format($0.createdAt),
+                triage: $0.triage.map(Self.describe))
         }
         priority = d.conversation.triage.priority
         priorityReasons = d.conversation.triage.priorityReasons.joined(separator: ", ")
@@ -164,6 +169,12 @@ struct ConversationPage: Encodable {
             OutboxRow(channel: $0.channel.rawValue, text: $0.text, state: $0.state.rawValue, error: $0.error)
         }
     }
+
+    static let autolinker: TweetAutolinker = {
+        var autolinker = TweetAutolinker()
+        autolinker.linkRelation = "nofollow noopener noreferrer"
+        return autolinker
+    }()
 
     static func describe(_ t: MessageTriage) -> String {
         var parts = [t.intent.rawValue.replacingOccurrences(of: "_", with: " "), t.sentiment.rawValue]

@@ -81,6 +81,14 @@ struct MessageTriageDTO: Content, Equatable {
     }
 }
 
+/// A link in a message's text: UTF-16 offsets, end exclusive (what JavaScript strings index by).
+struct TextEntityDTO: Content, Equatable {
+    var kind: String
+    var start: Int
+    var end: Int
+    var value: String
+}
+
 struct MessageDTO: Content, Equatable {
     var id: UUID
     var xID: String
@@ -91,15 +99,18 @@ struct MessageDTO: Content, Equatable {
     var text: String
     var createdAt: Date
     var inReplyToXID: String?
+    var entities: [TextEntityDTO]
     var triage: MessageTriageDTO?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, channel, from, text, triage
+        case id, kind, channel, from, text, triage, entities
         case xID = "x_id"
         case authorXUserID = "author_x_user_id"
         case createdAt = "created_at"
         case inReplyToXID = "in_reply_to_x_id"
     }
+
+    private static let extractor = TweetTextExtractor(extractsURLsWithoutProtocol: false)
 
     init(_ m: Message) {
         id = m.id
@@ -111,6 +122,9 @@ struct MessageDTO: Content, Equatable {
         text = m.text
         createdAt = m.createdAt
         inReplyToXID = m.inReplyToXID
+        entities = Self.extractor.entities(in: m.text).map {
+            TextEntityDTO(kind: $0.kind.rawValue, start: $0.range.lowerBound, end: $0.range.upperBound, value: $0.value)
+        }
         triage = m.triage.map(MessageTriageDTO.init)
     }
 }
