@@ -11,16 +11,16 @@ import Testing
     @Test func sameSourceAndIDIsStoredOnce() async throws {
         try await withStore { db in
             let journal = Journal(database: db)
-            let value1 = try await journal.append([event("a"), event("b")])
-            #expect(value1 == 2)
-            let value2 = try await journal.append([event("a"), event("c")])
-            #expect(value2 == 1)
-            let value3 = try await journal.append([event("a", source: .api)])
-            #expect(value3 == 1)
-            let value4 = try await journal.counts()[.pending]
-            #expect(value4 == 4)
-            let value5 = try await journal.pending(limit: 10).map(\.event.externalID)
-            #expect(value5 == ["a", "b", "c", "a"])
+            let firstTwo = try await journal.append([event("a"), event("b")])
+            #expect(firstTwo == 2)
+            let oneNew = try await journal.append([event("a"), event("c")])
+            #expect(oneNew == 1)
+            let otherSource = try await journal.append([event("a", source: .api)])
+            #expect(otherSource == 1)
+            let pendingCount = try await journal.counts()[.pending]
+            #expect(pendingCount == 4)
+            let order = try await journal.pending(limit: 10).map(\.event.externalID)
+            #expect(order == ["a", "b", "c", "a"])
         }
     }
 
@@ -28,18 +28,18 @@ import Testing
         try await withStore { db in
             let bytes = Data([0xff, 0xfe, 0x00, 0x7b, 0x0a])
             try await Journal(database: db).append([RawEvent(source: .api, externalID: "x", payload: bytes, receivedAt: Date())])
-            let value6 = try await Journal(database: db).pending(limit: 1).first?.event.payload
-            #expect(value6 == bytes)
+            let stored = try await Journal(database: db).pending(limit: 1).first?.event.payload
+            #expect(stored == bytes)
         }
     }
 
     @Test func largeBatchesAreSplitBelowSQLiteBindLimits() async throws {
         try await withStore { db in
             let events = (0..<2500).map { event("e\($0)") }
-            let value7 = try await Journal(database: db).append(events)
-            #expect(value7 == 2500)
-            let value8 = try await Journal(database: db).pending(limit: 3000).count
-            #expect(value8 == 2500)
+            let appended = try await Journal(database: db).append(events)
+            #expect(appended == 2500)
+            let pendingRows = try await Journal(database: db).pending(limit: 3000).count
+            #expect(pendingRows == 2500)
         }
     }
 }

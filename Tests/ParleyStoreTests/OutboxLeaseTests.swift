@@ -23,8 +23,8 @@ import Testing
             let b = try await outbox.lease(owner: "b", now: t0, until: t0.addingTimeInterval(30))
             #expect(a?.id == first.id)
             #expect(b?.id == second.id)
-            let value1 = try await outbox.lease(owner: "c", now: t0.addingTimeInterval(10), until: t0.addingTimeInterval(40))
-            #expect(value1 == nil)
+            let whileLeased = try await outbox.lease(owner: "c", now: t0.addingTimeInterval(10), until: t0.addingTimeInterval(40))
+            #expect(whileLeased == nil)
         }
     }
 
@@ -42,8 +42,8 @@ import Testing
             try await outbox.markSent(queued.id, owner: "alive", xID: "9", at: t0.addingTimeInterval(32))
             let sent = try #require(try await outbox.find(queued.id))
             #expect(sent.state == .sent && sent.xID == "9" && sent.attempts == 2)
-            let value2 = try await outbox.lease(owner: "x", now: t0.addingTimeInterval(1000), until: t0.addingTimeInterval(1030))
-            #expect(value2 == nil)
+            let afterSent = try await outbox.lease(owner: "x", now: t0.addingTimeInterval(1000), until: t0.addingTimeInterval(1030))
+            #expect(afterSent == nil)
         }
     }
 
