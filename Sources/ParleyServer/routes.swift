@@ -1,7 +1,11 @@
+import ParleyX
 import Vapor
 
 func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
+    let config = app.parleyServices.config
+    try app.register(collection: WebhooksController(
+        signer: config.xConsumerSecret.map { WebhookSigner(consumerSecret: $0) }, maxBodyBytes: config.maxBodyBytes))
 
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator(), SessionUserAuthenticator(), RequireUser(), CSRFProtection())
     try api.register(collection: ConversationsController())

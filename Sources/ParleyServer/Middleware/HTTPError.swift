@@ -1,6 +1,7 @@
 import Foundation
 import ParleyCore
 import ParleyStore
+import ParleyX
 import Vapor
 
 /// The one place where errors become HTTP: a status, a stable code and a message a person can act on.
@@ -20,6 +21,11 @@ struct HTTPError: Error {
         case let e as HTTPError: self = e
         case let e as ReplyDraftError: self.init(.unprocessableEntity, "reply_invalid", e.description)
         case let e as ConversationState.TransitionError: self.init(.conflict, "state_conflict", e.description)
+        case let e as WebhookSignatureError:
+            switch e {
+            case .missingCRCToken: self.init(.badRequest, "crc_token_missing", e.description)
+            case .missingHeader, .malformedHeader, .mismatch: self.init(.unauthorized, "bad_signature", e.description)
+            }
         case let e as StoreError:
             switch e {
             case .notFound: self.init(.notFound, "not_found", e.description)
@@ -70,12 +76,14 @@ struct ParleyErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let mapped = HTTPError(error)
-            if mapped.status.code >= 500 {
+            if mapped.status == .internalServerError {
                 request.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.url.path)"])
+            } else if mapped.status.code >= 500 {
+                request.logger.warning("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
             } else {
                 request.logger.info("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
             }
-            if request.url.path.hasPrefix("/api") || request.url.path == "/health" {
+            if request.url.path.hasPrefix("/api") || request.url.path.hasPrefix("/webhooks") || request.url.path == "/health" {
                 let body = ErrorBodyDTO(error: .init(code: mapped.code, message: mapped.message))
                 let response = Response(status: mapped.status)
                 try response.content.encode(body, as: .json)

@@ -41,11 +41,13 @@ func temporaryDatabasePath() -> String {
 /// and shuts it down. Workers stay off: tests call `runOnce()`/`drain()` and then assert.
 func withTestApp(
     database: DatabaseChoice? = nil, clock: TestClock = TestClock(),
+    configure adjust: (inout ParleyConfig) -> Void = { _ in },
     _ body: (Application, TestClock) async throws -> Void
 ) async throws {
-    let config = ParleyConfig(
+    var config = ParleyConfig(
         database: database ?? .sqlite(path: temporaryDatabasePath()), runWorkers: false,
         workingDirectory: repositoryRoot.path)
+    adjust(&config)
     let effects = Effects(now: { clock.now }, newID: { UUID() })
     let app = try await ParleyApp.make(config: config, effects: effects)
     do {
