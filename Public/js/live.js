@@ -23,7 +23,8 @@
   function refreshQueue() {
     var state = queue.getAttribute("data-state") || "open";
     var handle = queue.getAttribute("data-handle") || "";
-    var url = "/api/v1/conversations?limit=50" + (state !== "all" ? "&state=" + encodeURIComponent(state) : "") +
+    var sort = queue.getAttribute("data-sort") || "last_activity";
+    var url = "/api/v1/conversations?limit=50&sort=" + encodeURIComponent(sort) + (state !== "all" ? "&state=" + encodeURIComponent(state) : "") +
       (handle ? "&handle=" + encodeURIComponent(handle) : "");
     fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (body) {
       if (!body) return;

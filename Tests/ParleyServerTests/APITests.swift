@@ -162,3 +162,50 @@ import VaporTesting
         }
     }
 }
+
+/// "Answer questions and complaints first": the queue ordered by triage priority, paged stably.
+@Suite(.serialized) struct PriorityQueueTests {
+    @Test func priorityOrderPagesAreCompleteAndMostUrgentFirst() async throws {
+        try await withTestApp { app, _ in
+            try await seedDemoHandles(app)
+            _ = try await replayMax(app, Array(try demoStreamLines().prefix(400)))
+            let headers = try await makeAgent(app)
+            var seen: [UUID] = []
+            var last: (Int, Date) = (Int.max, .distantFuture)
+            var cursor: String?
+            repeat {
+                let path = "api/v1/conversations?sort=priority&limit=11" + (cursor.map { "&cursor=\($0)" } ?? "")
+                try await app.testing().test(.GET, path, headers: headers, afterResponse: { res in
+                    #expect(res.status == .ok)
+                    let page = try res.content.decode(ConversationListDTO.self)
+                    for item in page.data {
+                        let key = (item.priority.score, item.lastMessageAt)
+                        #expect(key.0 < last.0 || (key.0 == last.0 && key.1 <= last.1))
+                        last = key
+                    }
+                    seen += page.data.map(\.id)
+                    cursor = page.nextCursor
+                })
+            } while cursor != nil
+            let total = try await StoreStats.load(from: app.db).conversationsByState.values.reduce(0, +)
+            #expect(seen.count == total)
+            #expect(Set(seen).count == total)
+            // Scores differ across the demo's cases, so the order is not just last activity.
+            let scores = try await ConversationQueries(database: app.db).page(state: nil, handleID: nil, limit: 200, after: nil)
+                .items.map(\.conversation.triage.priority)
+            #expect(Set(scores).count > 1)
+
+            var firstActivityCursor: String?
+            try await app.testing().test(.GET, "api/v1/conversations?limit=5", headers: headers, afterResponse: { res in
+                firstActivityCursor = try res.content.decode(ConversationListDTO.self).nextCursor
+            })
+            let mixed = try #require(firstActivityCursor)
+            try await app.testing().test(.GET, "api/v1/conversations?sort=priority&cursor=\(mixed)", headers: headers, afterResponse: { res in
+                #expect(res.status == .unprocessableEntity)
+            })
+            try await app.testing().test(.GET, "api/v1/conversations?sort=alphabetical", headers: headers, afterResponse: { res in
+                #expect(res.status == .badRequest)
+            })
+        }
+    }
+}

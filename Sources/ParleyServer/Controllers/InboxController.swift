@@ -18,6 +18,7 @@ struct InboxController: RouteCollection {
         var state: String?
         var handle: String?
         var cursor: String?
+        var sort: String?
     }
 
     @Sendable func queue(req: Request) async throws -> View {
@@ -25,13 +26,15 @@ struct InboxController: RouteCollection {
         let state: ConversationState? = query.state == "all" ? nil : ConversationState(rawValue: query.state ?? "open") ?? .open
         let handles = try await req.parley.handles.all()
         let handleID = handles.first { $0.username == query.handle }?.id
-        let cursor = query.cursor.flatMap(QueueCursor.init(token:))
-        let page = try await req.parley.conversations.page(state: state, handleID: handleID, limit: 50, after: cursor)
+        let order = query.sort.flatMap(QueueOrder.init(rawValue:)) ?? .lastActivity
+        let cursor = query.cursor.flatMap(QueueCursor.init(token:)).flatMap { ($0.priority != nil) == (order == .priority) ? $0 : nil }
+        let page = try await req.parley.conversations.page(state: state, handleID: handleID, order: order, limit: 50, after: cursor)
         let user = try req.auth.require(AuthenticatedUser.self).user
         return try await req.view.render(
             "queue",
             QueuePage(
                 user: user, csrf: CSRFProtection.token(for: req), state: query.state ?? "open", handle: query.handle ?? "",
+                sort: order.rawValue,
                 handles: handles.map(\.username), rows: page.items.map { QueuePage.Row($0, now: req.parley.effects.now()) },
                 nextCursor: page.nextCursor?.token))
     }

@@ -39,17 +39,20 @@ struct QueuePage: Encodable {
     var csrf: String
     var state: String
     var handle: String
+    var sort: String
     var handles: [String]
     var rows: [Row]
     var nextCursor: String?
 
     init(
-        user: DeskUser, csrf: String, state: String, handle: String, handles: [String], rows: [Row], nextCursor: String?
+        user: DeskUser, csrf: String, state: String, handle: String, sort: String, handles: [String], rows: [Row],
+        nextCursor: String?
     ) {
         self.user = UserBadge(user)
         self.csrf = csrf
         self.state = state
         self.handle = handle
+        self.sort = sort
         self.handles = handles
         self.rows = rows
         self.nextCursor = nextCursor

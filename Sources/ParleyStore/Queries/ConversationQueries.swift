@@ -27,31 +27,48 @@ public struct ConversationPage: Sendable, Equatable {
     public var nextCursor: QueueCursor?
 }
 
-/// A position in the queue (last activity, then id, both descending). Opaque to API clients.
+/// How the queue is ordered: by last activity (newest first), or by priority (most urgent first,
+/// then newest activity). Both end with the id, so the order is total and pages are stable.
+public enum QueueOrder: String, Sendable, CaseIterable {
+    case lastActivity = "last_activity"
+    case priority
+}
+
+/// A position in the queue, for the next page. Opaque to API clients.
 public struct QueueCursor: Sendable, Equatable {
+    /// Set when the queue is ordered by priority.
+    public var priority: Int?
     public var lastMessageAt: Date
     public var id: UUID
 
-    public init(lastMessageAt: Date, id: UUID) {
+    public init(priority: Int? = nil, lastMessageAt: Date, id: UUID) {
+        self.priority = priority
         self.lastMessageAt = lastMessageAt
         self.id = id
     }
 
     /// The exact bits of the time, so that a page boundary never skips or repeats a row.
     public var token: String {
-        let raw = "\(lastMessageAt.timeIntervalSince1970.bitPattern):\(id.uuidString)"
+        let position = "\(lastMessageAt.timeIntervalSince1970.bitPattern):\(id.uuidString)"
+        let raw = priority.map { "p\($0):" + position } ?? position
         return Data(raw.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
     public init?(token: String) {
+        guard token.count <= 200 else { return nil }
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while base64.count % 4 != 0 { base64 += "=" }
         guard let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8) else { return nil }
-        let parts = raw.split(separator: ":")
-        guard parts.count == 2, let bits = UInt64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
-        self.init(lastMessageAt: Date(timeIntervalSince1970: Double(bitPattern: bits)), id: id)
+        var parts = raw.split(separator: ":").map(String.init)
+        var priority: Int?
+        if parts.count == 3, parts[0].hasPrefix("p"), let value = Int(parts[0].dropFirst()) {
+            priority = value
+            parts.removeFirst()
+        }
+        guard parts.count == 2, let bits = UInt64(parts[0]), let id = UUID(uuidString: parts[1]) else { return nil }
+        self.init(priority: priority, lastMessageAt: Date(timeIntervalSince1970: Double(bitPattern: bits)), id: id)
     }
 }
 
@@ -63,26 +80,47 @@ public struct ConversationQueries: Sendable {
     }
 
     /// The queue, newest activity first, with a stable order for cursor pagination.
+    /// The queue in `order`, one page after `cursor`; a cursor from the other order is refused.
     public func page(
-        state: ConversationState?, handleID: UUID?, limit: Int, after cursor: QueueCursor?
+        state: ConversationState?, handleID: UUID?, order: QueueOrder = .lastActivity, limit: Int,
+        after cursor: QueueCursor?
     ) async throws -> ConversationPage {
         let query = ConversationRecord.query(on: database)
         if let state { query.filter(\.$state == state.rawValue) }
         if let handleID { query.filter(\.$handleID == handleID) }
         if let cursor {
+            guard (cursor.priority != nil) == (order == .priority) else {
+                throw StoreError.invalid("This cursor belongs to a queue in another order.")
+            }
             query.group(.or) { or in
-                or.filter(\.$lastMessageAt < cursor.lastMessageAt)
-                or.group(.and) { and in
-                    and.filter(\.$lastMessageAt == cursor.lastMessageAt)
-                    and.filter(\.$id < cursor.id)
+                if let priority = cursor.priority {
+                    or.filter(\.$priority < priority)
+                    or.group(.and) { and in
+                        and.filter(\.$priority == priority)
+                        and.filter(\.$lastMessageAt < cursor.lastMessageAt)
+                    }
+                    or.group(.and) { and in
+                        and.filter(\.$priority == priority)
+                        and.filter(\.$lastMessageAt == cursor.lastMessageAt)
+                        and.filter(\.$id < cursor.id)
+                    }
+                } else {
+                    or.filter(\.$lastMessageAt < cursor.lastMessageAt)
+                    or.group(.and) { and in
+                        and.filter(\.$lastMessageAt == cursor.lastMessageAt)
+                        and.filter(\.$id < cursor.id)
+                    }
                 }
             }
         }
+        if order == .priority { query.sort(\.$priority, .descending) }
         let records = try await query.sort(\.$lastMessageAt, .descending).sort(\.$id, .descending)
             .limit(limit + 1).all()
         let conversations = try records.prefix(limit).map { try $0.toDomain() }
         let items = try await summaries(conversations)
-        let next = records.count > limit ? conversations.last.map { QueueCursor(lastMessageAt: $0.lastMessageAt, id: $0.id) } : nil
+        let next = records.count > limit ? conversations.last.map {
+            QueueCursor(priority: order == .priority ? $0.triage.priority : nil, lastMessageAt: $0.lastMessageAt, id: $0.id)
+        } : nil
         return ConversationPage(items: items, nextCursor: next)
     }
 

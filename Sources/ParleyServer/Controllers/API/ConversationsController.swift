@@ -19,6 +19,7 @@ struct ConversationsController: RouteCollection {
         var handle: String?
         var limit: Int?
         var cursor: String?
+        var sort: String?
     }
 
     @Sendable func index(req: Request) async throws -> ConversationListDTO {
@@ -36,7 +37,14 @@ struct ConversationsController: RouteCollection {
             guard let cursor = QueueCursor(token: token) else { throw HTTPError(.badRequest, "bad_request", "cursor is not one this API gave out.") }
             return cursor
         }
-        let page = try await req.parley.conversations.page(state: state, handleID: handleID, limit: limit, after: cursor)
+        let order = try query.sort.map { raw in
+            guard let order = QueueOrder(rawValue: raw) else {
+                throw HTTPError(.badRequest, "bad_request", "sort must be one of: \(QueueOrder.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return order
+        } ?? .lastActivity
+        let page = try await req.parley.conversations.page(
+            state: state, handleID: handleID, order: order, limit: limit, after: cursor)
         return ConversationListDTO(data: page.items.map(ConversationDTO.init), nextCursor: page.nextCursor?.token)
     }
 
