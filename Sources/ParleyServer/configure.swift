@@ -23,7 +23,7 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
     let services = ParleyServices(
         config: config, effects: effects, metrics: ParleyMetrics(), hub: LiveHub(),
         options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations),
-        triager: loadTriager(config, logger: app.logger))
+        triager: loadTriager(config, logger: app.logger), loginThrottle: LoginThrottle())
     app.parleyServices = services
 
     app.views.use(.leaf)

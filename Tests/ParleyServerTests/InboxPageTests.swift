@@ -71,6 +71,32 @@ import VaporTesting
         }
     }
 
+    @Test func repeatedWrongPasswordsAreThrottled() async throws {
+        try await withTestApp { app, clock in
+            try await seed(app)
+            var csrf = ""
+            var cookie = HTTPHeaders()
+            try await app.testing().test(.GET, "login", afterResponse: { res in
+                csrf = Self.hiddenCSRF(in: res.body.string) ?? ""
+                if let set = res.headers.setCookie?["parley_session"] { cookie.cookie = ["parley_session": set] }
+            })
+            func attempt(_ password: String) async throws -> HTTPStatus {
+                var status = HTTPStatus.ok
+                try await app.testing().test(.POST, "login", headers: cookie, beforeRequest: { req in
+                    try req.content.encode(["csrf": csrf, "email": "ana@example.com", "password": password], as: .urlEncodedForm)
+                }, afterResponse: { res in
+                    status = res.status
+                })
+                return status
+            }
+            for _ in 0..<5 { #expect(try await attempt("wrong") == .unauthorized) }
+            // Even the right password waits once the limit is reached.
+            #expect(try await attempt("secret-password") == .tooManyRequests)
+            clock.advance(by: 15 * 60 + 1)
+            #expect(try await attempt("secret-password") == .seeOther)
+        }
+    }
+
     @Test func queueAndConversationRenderHostileTextAsText() async throws {
         try await withTestApp { app, _ in
             try await seed(app)

@@ -21,12 +21,25 @@ struct AuthController: RouteCollection {
 
     @Sendable func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginInput.self)
+        let throttle = req.application.parleyServices.loginThrottle
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let now = req.parley.effects.now()
+        if let wait = await throttle.retryAfter(email: input.email, address: address, now: now) {
+            req.logger.warning("sign-in throttled")
+            let minutes = max(1, Int((wait / 60).rounded(.up)))
+            let page = LoginPage(
+                csrf: CSRFProtection.token(for: req),
+                error: "Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", email: input.email)
+            return try await req.view.render("login", page).encodeResponse(status: .tooManyRequests, for: req)
+        }
         guard let found = try await req.parley.users.credentials(email: input.email),
             try await req.password.async.verify(input.password, created: found.passwordHash)
         else {
+            await throttle.recordFailure(email: input.email, address: address, now: now)
             let page = LoginPage(csrf: CSRFProtection.token(for: req), error: "Wrong email or password.", email: input.email)
             return try await req.view.render("login", page).encodeResponse(status: .unauthorized, for: req)
         }
+        await throttle.recordSuccess(email: input.email, address: address)
         req.auth.login(AuthenticatedUser(user: found.user))
         req.logger.info("user signed in", metadata: ["user_id": "\(found.user.id)"])
         return req.redirect(to: "/inbox")

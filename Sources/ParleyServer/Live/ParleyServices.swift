@@ -13,6 +13,7 @@ struct ParleyServices: Sendable {
     var options: PipelineOptions
     /// Nil when the model file is missing: the desk works, without priorities or handoff advice.
     var triager: Triager?
+    var loginThrottle: LoginThrottle
 }
 
 private struct ParleyServicesKey: StorageKey {
