@@ -20,17 +20,33 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // The domain: value types and pure rules. Foundation only, no I/O.
         .target(name: "ParleyCore"),
-        // The X platform: payload types (and later the API client, auth, webhooks).
+        // The X platform: payload types, the API v2 client, auth, webhooks, rate limits, cost, streaming.
         .target(
             name: "ParleyX",
             dependencies: [
                 "ParleyCore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Test support: a local X that speaks the documented v2 protocol over real HTTP on 127.0.0.1,
+        // serves recorded responses and injects faults. Used by the tests and `parley demo --fake-x`.
+        .target(
+            name: "ParleyFakeX",
+            dependencies: [
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Recorded")]
         ),
         // Persistence: Fluent records, migrations, queries, the journal and job leasing.
         .target(
@@ -43,9 +59,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // Issue 4's commands join with Sources/ParleyCore/Text.
-            exclude: ["Commands/TextCommand.swift", "Commands/BenchTextCommand.swift"]
+            ]
         ),
         // The web: routes, controllers, views, auth, live updates, workers, configuration.
         .target(
@@ -62,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyCore", "ParleyServer",
+                "ParleyCore", "ParleyServer", "ParleyFakeX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,7 +84,8 @@ let package = Package(
         .testTarget(
             name: "ParleyCoreTests", dependencies: ["ParleyCore"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ParleyXTests", dependencies: ["ParleyX"]),
+        .testTarget(name: "ParleyXTests", dependencies: ["ParleyX", "ParleyFakeX"]),
+        .testTarget(name: "ParleyFakeXTests", dependencies: ["ParleyFakeX", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(
             name: "ParleyStoreTests",
             dependencies: [
@@ -81,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ParleyServerTests",
-            dependencies: ["ParleyServer", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["ParleyServer", "ParleyFakeX", .product(name: "VaporTesting", package: "vapor")]
         ),
     ],
     swiftLanguageModes: [.v6]

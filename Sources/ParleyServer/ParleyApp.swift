@@ -50,6 +50,11 @@ public enum ParleyApp {
             metrics: services.metrics, hub: services.hub, batchSize: batchSize)
     }
 
+    /// The X connector's parts, when it is on.
+    public static func xServices(for app: Application) -> XServices? {
+        app.parleyServices.x
+    }
+
     public static func ingestor(for app: Application) -> Ingestor {
         Ingestor(database: app.db, effects: app.parleyServices.effects)
     }

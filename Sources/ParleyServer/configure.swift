@@ -20,10 +20,12 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
     try await app.autoMigrate()
     try await tuneDatabase(app.db)
 
+    let metrics = ParleyMetrics()
     let services = ParleyServices(
-        config: config, effects: effects, metrics: ParleyMetrics(), hub: LiveHub(),
+        config: config, effects: effects, metrics: metrics, hub: LiveHub(),
         options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations),
-        triager: loadTriager(config, logger: app.logger), loginThrottle: LoginThrottle())
+        triager: loadTriager(config, logger: app.logger), loginThrottle: LoginThrottle(),
+        x: config.x.enabled ? try XServices(database: app.db, config: config.x, metrics: metrics, clock: effects.now) : nil)
     app.parleyServices = services
 
     app.views.use(.leaf)
@@ -86,12 +88,18 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
         try await processor.runOnce().events > 0
     })
     let ingestor = Ingestor(database: database, effects: services.effects)
+    let transport: any OutboxTransport = services.x?.transport
+        ?? SandboxTransport(database: database, ingestor: ingestor, effects: services.effects)
     let sender = Sender(
-        database: database, transport: SandboxTransport(database: database, ingestor: ingestor, effects: services.effects),
+        database: database, transport: transport,
         ingestor: ingestor, effects: services.effects, metrics: services.metrics,
         owner: "sender-\(ProcessInfo.processInfo.processIdentifier)-\(services.effects.newID().uuidString.prefix(8))",
         leaseSeconds: services.config.outboxLeaseSeconds)
     app.lifecycle.use(WorkerLoop(name: "sender", idle: .milliseconds(300)) {
         try await sender.runOnce() != .idle
     })
+    if let x = services.x {
+        let connector = x.connector(ingestor: ingestor)
+        app.lifecycle.use(BackgroundService(name: "x-connector") { await connector.run() })
+    }
 }

@@ -5,7 +5,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: HealthController())
     let config = app.parleyServices.config
     try app.register(collection: WebhooksController(
-        signer: config.xConsumerSecret.map { WebhookSigner(consumerSecret: $0) }, maxBodyBytes: config.maxBodyBytes))
+        signer: config.x.consumerSecret.map { WebhookSigner(consumerSecret: $0) }, maxBodyBytes: config.maxBodyBytes))
 
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator(), SessionUserAuthenticator(), RequireUser(), CSRFProtection())
     try api.register(collection: ConversationsController())
@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())
+    try web.register(collection: XAuthController())
     let signedIn = web.grouped(RequireUser())
     try signedIn.register(collection: InboxController())
     try signedIn.register(collection: LiveController())

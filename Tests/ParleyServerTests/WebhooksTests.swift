@@ -14,7 +14,7 @@ import VaporTesting
     static let delivery = #"{"for_user_id":"100","direct_message_events":[{"type":"message_create","id":"9001","created_timestamp":"1795600000000","message_create":{"target":{"recipient_id":"100"},"sender_id":"900","message_data":{"text":"hi, my order is late"}}}],"users":{"900":{"id":"900","name":"Casey","screen_name":"casey"}}}"#
 
     func withWebhookApp(_ body: (Application) async throws -> Void) async throws {
-        try await withTestApp(configure: { $0.xConsumerSecret = Self.secret }) { app, _ in
+        try await withTestApp(configure: { $0.x.consumerSecret = Self.secret }) { app, _ in
             try await HandleQueries(database: app.db).upsert(Handle(
                 id: StableID.make("handle", "100"), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: []))
             try await body(app)

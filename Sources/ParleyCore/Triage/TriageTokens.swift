@@ -3,11 +3,13 @@
 ///
 /// The rules are the training script's (`Scripts/train/triage_features.py`, `tokens`): ASCII-only
 /// lowercasing, U+2019 folded to `'`, URLs as `<url>`, mentions as `@user`, digits as `0`, and `!`,
-/// `?` and emoji as tokens of their own. They are stated on Unicode scalars with explicit ranges, as
+/// `?`, `#` and emoji as tokens of their own. They are stated on Unicode scalars with explicit ranges, as
 /// Unicode property tables differ between Python and Foundation versions.
 struct TriageTokens: ~Copyable {
     enum Kind: UInt32 {
-        case word, url, mention, symbol
+        /// `hashMark` is the "#" of a hashtag, a token of its own before the tag's word: the models
+        /// learn from it (irony, emotion), while the word cues skip it.
+        case word, url, mention, symbol, hashMark
     }
 
     /// Token scalars back to back; token `i` is `content[bounds[i]..<bounds[i + 1]]`.
@@ -142,10 +144,10 @@ struct TriageTokens: ~Copyable {
                 }
                 continue
             }
-            if c == 0x21 || c == 0x3F || Self.isEmoji(c) {  // "!" "?" and emoji carry tone
+            if c == 0x21 || c == 0x3F || c == 0x23 || Self.isEmoji(c) {  // "!" "?" and emoji carry tone; "#" marks a tag
                 let w = Int(bounds[count])
                 content[w] = c
-                close(at: w + 1, hash: FNV1a.start.byte(0x77).scalar(c).value, kind: .symbol)
+                close(at: w + 1, hash: FNV1a.start.byte(0x77).scalar(c).value, kind: c == 0x23 ? .hashMark : .symbol)
             }
             i += 1
         }

@@ -35,15 +35,14 @@ public struct ParleyConfig: Sendable {
     public var workingDirectory: String
     /// The triage model file, relative to the working directory unless absolute.
     public var triageModelPath: String
-    /// The X app's consumer secret, which signs Account Activity webhook deliveries. Without it the
-    /// webhook routes answer 503: nothing unsigned is ever accepted.
-    public var xConsumerSecret: String?
+    /// The X connector: API base URL, app and OAuth credentials, poll intervals, prices.
+    public var x: XConnectorConfig
 
     public init(
         database: DatabaseChoice, hostname: String = "127.0.0.1", port: Int = 8080, runWorkers: Bool = true,
         retweetsOpenConversations: Bool = false, maxBodyBytes: Int = 1_048_576, outboxLeaseSeconds: Double = 30,
         workingDirectory: String = FileManager.default.currentDirectoryPath,
-        triageModelPath: String = "Models/triage/triage-linear.bin", xConsumerSecret: String? = nil
+        triageModelPath: String = "Models/triage/triage-linear.bin", x: XConnectorConfig = XConnectorConfig()
     ) {
         self.database = database
         self.hostname = hostname
@@ -54,7 +53,7 @@ public struct ParleyConfig: Sendable {
         self.outboxLeaseSeconds = outboxLeaseSeconds
         self.workingDirectory = workingDirectory
         self.triageModelPath = triageModelPath
-        self.xConsumerSecret = xConsumerSecret
+        self.x = x
     }
 
     /// The triage model file as an absolute path.
@@ -107,7 +106,7 @@ public struct ParleyConfig: Sendable {
             database: database, hostname: hostname ?? environment["HOST"] ?? "127.0.0.1", port: resolvedPort,
             retweetsOpenConversations: retweets)
         if let path = environment["PARLEY_TRIAGE_MODEL"], !path.isEmpty { config.triageModelPath = path }
-        if let secret = environment["X_CONSUMER_SECRET"], !secret.isEmpty { config.xConsumerSecret = secret }
+        config.x = try XConnectorConfig.load(environment: environment)
         return config
     }
 }

@@ -15,13 +15,40 @@ struct HealthController: RouteCollection {
     struct HealthDTO: Content {
         var status: String
         var database: String
+        /// Present when the X connector runs: each handle's connection, so a monitor sees a
+        /// handle that needs re-authorization or whose reads its budget paused.
+        var x: [XHandleHealth]?
+    }
+
+    struct XHandleHealth: Content {
+        var handle: String
+        var authState: String
+        var authError: String?
+        var readsPaused: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case handle
+            case authState = "auth_state"
+            case authError = "auth_error"
+            case readsPaused = "reads_paused"
+        }
     }
 
     @Sendable func health(req: Request) async throws -> Response {
         do {
             guard let sql = req.db as? any SQLDatabase else { throw HTTPError(.serviceUnavailable, "database", "No SQL database.") }
             try await sql.raw("SELECT 1").run()
-            return try await HealthDTO(status: "ok", database: "ok").encodeResponse(for: req)
+            guard let x = req.application.parleyServices.x else {
+                return try await HealthDTO(status: "ok", database: "ok").encodeResponse(for: req)
+            }
+            var handles: [XHandleHealth] = []
+            for status in try await XConnectionQueries(database: req.db).statuses() {
+                handles.append(XHandleHealth(
+                    handle: status.username, authState: status.authState.rawValue, authError: status.authError,
+                    readsPaused: try await x.meter.budgetReached(status)))
+            }
+            let degraded = handles.contains { $0.authState == XAuthState.needsReauth.rawValue || $0.readsPaused }
+            return try await HealthDTO(status: degraded ? "degraded" : "ok", database: "ok", x: handles).encodeResponse(for: req)
         } catch {
             req.logger.error("health check failed", metadata: ["error": "\(error)"])
             return try await HealthDTO(status: "unavailable", database: "unreachable").encodeResponse(status: .serviceUnavailable, for: req)

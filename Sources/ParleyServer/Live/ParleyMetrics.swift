@@ -11,6 +11,8 @@ public struct ParleyMetrics: Sendable {
     public let pipelineLatency: Metrics.Timer
     public let outboxSent: Metrics.Counter
     public let outboxFailed: Metrics.Counter
+    public let xMalformed: Metrics.Counter
+    let factory: PrometheusMetricsFactory
 
     public init() {
         let registry = PrometheusCollectorRegistry()
@@ -22,5 +24,22 @@ public struct ParleyMetrics: Sendable {
         pipelineLatency = Metrics.Timer(label: "parley_pipeline_batch_seconds", factory: factory)
         outboxSent = Metrics.Counter(label: "parley_outbox_sent_total", factory: factory)
         outboxFailed = Metrics.Counter(label: "parley_outbox_failed_total", factory: factory)
+        xMalformed = Metrics.Counter(label: "parley_x_malformed_responses_total", factory: factory)
+        self.factory = factory
+    }
+
+    /// Requests to X by endpoint (`GET /2/users/:id/mentions`) and status (`200`, `429`, `none`).
+    public func xRequest(endpoint: String, status: String) -> Metrics.Counter {
+        Metrics.Counter(label: "parley_x_requests_total", dimensions: [("endpoint", endpoint), ("status", status)], factory: factory)
+    }
+
+    /// Billable resources read or written, by resource and handle key.
+    public func xUnits(resource: String, handle: String) -> Metrics.Counter {
+        Metrics.Counter(label: "parley_x_units_total", dimensions: [("resource", resource), ("handle", handle)], factory: factory)
+    }
+
+    /// What those resources cost, in microdollars.
+    public func xCost(resource: String, handle: String) -> Metrics.Counter {
+        Metrics.Counter(label: "parley_x_cost_microdollars_total", dimensions: [("resource", resource), ("handle", handle)], factory: factory)
     }
 }

@@ -14,6 +14,8 @@ struct ParleyServices: Sendable {
     /// Nil when the model file is missing: the desk works, without priorities or handoff advice.
     var triager: Triager?
     var loginThrottle: LoginThrottle
+    /// The X connector; nil when it is off and the sandbox stands in for X.
+    var x: XServices?
 }
 
 private struct ParleyServicesKey: StorageKey {

@@ -16,5 +16,6 @@ public enum ParleyMigrations {
         CreateSandboxPosts(),
         CreateSessions(),
         AddTriage(),
+        AddXConnector(),
     ]
 }

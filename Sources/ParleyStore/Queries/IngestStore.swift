@@ -26,6 +26,10 @@ public struct IngestStore: Sendable {
                 // A batch touches thousands of index pages; SQLite's default 2 MB page cache thrashes.
                 // Set on the connection this transaction holds (the pragma is per connection).
                 try await sql.raw("PRAGMA cache_size = -65536").run()
+                // Take the write lock first. A transaction that reads and then writes fails with
+                // SQLITE_BUSY_SNAPSHOT (no retry helps) when another connection, such as a source
+                // journaling the stream, committed in between; one that starts by writing waits its turn.
+                try await sql.raw("UPDATE journal_events SET status = status WHERE 1 = 0").run()
             }
             return try await body(IngestStore(database: db))
         }

@@ -2,10 +2,10 @@ import Foundation
 
 /// X's time formats, parsed by hand over UTF-8 bytes: formatters are slow to make, and ingest
 /// reads several timestamps per event at thousands of events a second.
-enum XTimestamp {
+public enum XTimestamp {
     /// ISO 8601 as API v2 writes it: `2022-10-07T22:43:18.000Z`, with or without fractional
     /// seconds, with `Z` or a `±HH:MM`/`±HHMM` offset.
-    static func parseISO8601(_ text: String) -> Date? {
+    public static func parseISO8601(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { parseISO8601(bytes: $0) }
     }
@@ -91,7 +91,7 @@ enum XTimestamp {
     }
 
     /// `2022-10-07T22:43:18.123Z`, millisecond precision, as API v2 writes it.
-    static func formatISO8601(_ date: Date) -> String {
+    public static func formatISO8601(_ date: Date) -> String {
         let totalMS = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let ms = Int(((totalMS % 1000) + 1000) % 1000)
         let seconds = (totalMS - Int64(ms)) / 1000

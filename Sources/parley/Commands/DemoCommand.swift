@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import ParleyCore
+import ParleyFakeX
 import ParleyServer
 import ParleyStore
+import ParleyX
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +17,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The demo stream (JSONL of X API v2 posts).") var stream: String = "Resources/Demo/ibm-care-stream.jsonl"
     @Option(help: "The demo handles (JSON).") var handles: String = "Resources/Demo/handles.json"
     @Option(help: "Stream seconds per real second in the live part (144: a day in 10 minutes).") var compression: Double = 144
+    @Flag(name: .customLong("fake-x"), help: """
+        Start a local fake X and bring the live part in through the real connector (filtered stream with backfill, \
+        DM polling, replies sent over HTTP, the cost meter), with no X credentials.
+        """)
+    var fakeX = false
 
     static let email = "demo@parley.local"
     static let password = "parley-demo"
@@ -29,9 +36,14 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("Cannot read the demo data (\(stream), \(handles)); run from the repository root. \(error.localizedDescription)")
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        let config = ParleyConfig(database: .sqlite(path: db), hostname: hostname, port: port)
+        var config = ParleyConfig(database: .sqlite(path: db), hostname: hostname, port: port)
+        let fake: FakeX? = fakeX ? try await FakeX.start(options: FakeX.Options(seedRecorded: false)) : nil
+        if let fake { Self.useFakeX(fake, in: &config) }
         let app = try await ParleyApp.make(config: config)
         for handle in handleList { try await HandleQueries(database: app.db).upsert(handle) }
+        if let fake, let x = ParleyApp.xServices(for: app) {
+            try await Self.connect(handleList, to: fake, with: x)
+        }
         _ = try await UserQueries(database: app.db).create(
             email: Self.email, name: "Demo Admin", passwordHash: try ParleyApp.hashPassword(Self.password, on: app),
             role: .admin, at: Date(), id: UUID())
@@ -40,13 +52,15 @@ struct DemoCommand: AsyncParsableCommand {
         let ingestor = ParleyApp.ingestor(for: app)
         let history = demo.lines.filter { $0.delay == .zero }
         try await ingestor.receive(history.map { ingestor.rawEvent($0.payload, source: .replay) })
+        // The fake X knows the history too, so replies to it are replies to posts X has.
+        for line in history { try? await fake?.world.addV2Line(line.payload) }
         try await ParleyApp.processor(for: app).drain()
 
         FileHandle.standardOutput.write(Data("""
 
         Parley demo: http://\(hostname == "127.0.0.1" ? "localhost" : hostname):\(port)
         Sign in as \(Self.email) with password \(Self.password)
-        \(history.count) posts loaded; \(demo.lines.count - history.count) more arrive live over the next \(Int(demo.lines.last.map { $0.delay.components.seconds / 60 } ?? 0)) minutes.
+        \(history.count) posts loaded; \(demo.lines.count - history.count) more arrive live over the next \(Int(demo.lines.last.map { $0.delay.components.seconds / 60 } ?? 0)) minutes\(fake.map { ", through the fake X at " + $0.baseURL } ?? "").
 
         """.utf8))
         let live = demo.lines.filter { $0.delay > .zero }
@@ -55,11 +69,42 @@ struct DemoCommand: AsyncParsableCommand {
             let start = clock.now
             for line in live {
                 try await Task.sleep(until: start + line.delay, clock: clock)
-                try await ingestor.receive([ingestor.rawEvent(line.payload, source: .replay)])
+                if let fake {
+                    // X has a new post or DM: the connector's stream or DM poll brings it in.
+                    try? await fake.world.addV2Line(line.payload)
+                } else {
+                    try await ingestor.receive([ingestor.rawEvent(line.payload, source: .replay)])
+                }
             }
         }
         try await ParleyApp.serve(app)
         feeder.cancel()
         try await app.asyncShutdown()
+        await fake?.shutdown()
+    }
+
+    /// The demo's connector settings for a fake X: the filtered stream, DMs polled every 5 s.
+    static func useFakeX(_ fake: FakeX, in config: inout ParleyConfig) {
+        let options = FakeX.Options()
+        config.x.use(baseURL: fake.baseURL)
+        config.x.bearerToken = options.appBearerToken
+        config.x.consumerKey = options.consumerKey
+        config.x.consumerSecret = options.consumerSecret
+        config.x.clientID = options.clientID
+        // The demo's tokens are the fake's; this key seals them in the demo file and nothing else.
+        config.x.tokenKey = Data(repeating: 42, count: 32).base64EncodedString()
+        config.x.stream = true
+        config.x.dmInterval = 5
+    }
+
+    /// Each handle as an account on the fake X, connected with tokens the fake issued.
+    static func connect(_ handles: [Handle], to fake: FakeX, with x: XServices) async throws {
+        for handle in handles {
+            await fake.world.addUser(FakeXUser(id: handle.xUserID, username: handle.username, name: handle.name))
+            let pair = await fake.world.issueUserToken(for: handle.xUserID)
+            try await x.credentials.store(
+                XOAuth2Token(accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresIn: 7200, scope: nil),
+                for: handle.id)
+        }
     }
 }

@@ -6,7 +6,7 @@ import ParleyStore
 
 struct HandleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "handle", abstract: "Manage the brand's X accounts.", subcommands: [Add.self, Import.self, List.self])
+        commandName: "handle", abstract: "Manage the brand's X accounts.", subcommands: [Add.self, Import.self, List.self, Connect.self, Tokens.self, Budget.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add (or update) a handle.")
@@ -55,7 +55,13 @@ struct HandleCommand: AsyncParsableCommand {
             let handles = try await ParleyApp.withApplication(config: try database.config()) { app in
                 try await HandleQueries(database: app.db).all()
             }
-            for handle in handles { print("@\(handle.username)\t\(handle.role.rawValue)\t\(handle.xUserID)\t\(handle.terms.joined(separator: ", "))") }
+            let statuses = try await ParleyApp.withApplication(config: try database.config()) { app in
+                try await XConnectionQueries(database: app.db).statuses()
+            }
+            for handle in handles {
+                let state = statuses.first { $0.handleID == handle.id }?.authState.rawValue ?? "unconnected"
+                print("@\(handle.username)\t\(handle.role.rawValue)\t\(handle.xUserID)\tX: \(state)\t\(handle.terms.joined(separator: ", "))")
+            }
         }
     }
 }
