@@ -24,7 +24,7 @@ public struct XCostMeter: Sendable {
 
     /// Records one request and what it returned or created. `primary` carries the request itself
     /// when it returned nothing billable (an empty page still counts as a request).
-    public func record(handleKey: String, usage: XUsage, primary: XResource) async throws {
+    public func record(handleKey: String, usage: XUsage, primary: XResource, on transaction: (any Database)? = nil) async throws {
         let day = Self.day(clock())
         var rows: [XUsageRow] = []
         var first = true
@@ -37,7 +37,7 @@ public struct XCostMeter: Sendable {
             metrics.xUnits(resource: resource.rawValue, handle: handleKey).increment(by: Int64(units))
             metrics.xCost(resource: resource.rawValue, handle: handleKey).increment(by: Int64(cost))
         }
-        try await XUsageQueries(database: database).add(rows)
+        try await XUsageQueries(database: transaction ?? database).add(rows)
     }
 
     /// What the handle spent this UTC month, in microdollars.

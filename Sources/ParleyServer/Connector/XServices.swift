@@ -30,6 +30,11 @@ public struct XServices: Sendable {
         XConnector(database: database, config: config, api: api, credentials: credentials, meter: meter, ingestor: ingestor, clock: clock)
     }
 
+    /// The filtered stream's sink (the connector runs it; `parley bench stream` drives it directly).
+    public func streamSource(ingestor: Ingestor) -> XStreamSource {
+        XStreamSource(database: database, api: api, credentials: credentials, meter: meter, ingestor: ingestor, clock: clock)
+    }
+
     public var transport: XTransport {
         XTransport(api: api, credentials: credentials, meter: meter, database: database)
     }

@@ -80,13 +80,17 @@ public struct XStreamSource: XStreamSink {
                 events.append(ingestor.rawEvent(line, source: .xStream))
             }
         }
-        try await ingestor.receive(events)
-        try await meter.record(handleKey: XCostMeter.appKey, usage: usage, primary: .postRead)
-        if let newest {
-            let checkpoints = XCheckpointQueries(database: database)
-            let saved = try await checkpoints.load(handleKey: XCostMeter.appKey, resource: Self.checkpointResource)?.sinceID
-            try await checkpoints.save(XCheckpoint(sinceID: XSnowflake.newest(newest, saved)), handleKey: XCostMeter.appKey,
-                                       resource: Self.checkpointResource, at: now)
+        // One transaction per batch: the lines, their cost, and the checkpoint move together.
+        let (meter, batch, billed, newestID) = (self.meter, events, usage, newest)
+        try await database.transaction { db in
+            try await Journal(database: db).append(batch)
+            try await meter.record(handleKey: XCostMeter.appKey, usage: billed, primary: .postRead, on: db)
+            if let newest = newestID {
+                let checkpoints = XCheckpointQueries(database: db)
+                let saved = try await checkpoints.load(handleKey: XCostMeter.appKey, resource: Self.checkpointResource)?.sinceID
+                try await checkpoints.save(XCheckpoint(sinceID: XSnowflake.newest(newest, saved)), handleKey: XCostMeter.appKey,
+                                           resource: Self.checkpointResource, at: now)
+            }
         }
     }
 

@@ -88,29 +88,43 @@ public struct XFilteredStream: Sendable {
             return .sinkFailed("\(error)")
         }
         let activity = Activity()
-        let ending: Ending
+        let pending = Pending()
+        var ending: Ending
         do {
-            ending = try await withThrowingTaskGroup(of: Ending.self) { group in
+            // The reader never waits for the database: lines queue up while a batch is written, so
+            // the next batch is larger and the stream keeps up (bounded: a full queue slows reading).
+            ending = try await withThrowingTaskGroup(of: Ending?.self) { group in
                 group.addTask {
                     var splitter = XLineSplitter()
                     do {
                         for try await chunk in response.body {
                             await activity.touch()
                             let lines = splitter.append(chunk.readableBytesView)
-                            if !lines.isEmpty {
-                                do {
-                                    try await sink.received(lines)
-                                } catch {
-                                    return .sinkFailed("\(error)")
-                                }
-                            }
+                            if !lines.isEmpty { await pending.push(lines) }
                         }
+                    } catch is CancellationError {
+                        // Hung up on purpose (a stall, or the writer failed).
                     } catch {
-                        await activity.cut(splitter.finish())
-                        throw error
+                        await activity.fail(XClient.describe(error))
                     }
                     await activity.cut(splitter.finish())
-                    return .closedByX
+                    await pending.close()
+                    return nil
+                }
+                group.addTask {
+                    while true {
+                        let batch = await pending.take(max: Self.maxBatch)
+                        if batch.isEmpty {
+                            if await pending.isClosed { return .closedByX }
+                            try await Task.sleep(for: .milliseconds(2))
+                            continue
+                        }
+                        do {
+                            try await sink.received(batch)
+                        } catch {
+                            return .sinkFailed("\(error)")
+                        }
+                    }
                 }
                 group.addTask {
                     while true {
@@ -118,27 +132,64 @@ public struct XFilteredStream: Sendable {
                         if await activity.idleSeconds() > stallTimeout { return .stalled }
                     }
                 }
-                let first = try await group.next() ?? .closedByX
-                group.cancelAll()
-                return first
+                while let result = try await group.next() {
+                    if let ending = result {
+                        group.cancelAll()
+                        return ending
+                    }
+                }
+                return .closedByX
             }
-        } catch is CancellationError {
-            ending = .closedByX
-        } catch let error as XAPIError {
-            ending = .failed(error)
         } catch {
-            ending = .failed(.transport(reason: XClient.describe(error)))
+            ending = .closedByX
+        }
+        if ending == .closedByX, let failure = await activity.failure {
+            ending = .failed(.transport(reason: failure))
         }
         await sink.disconnected(reason: "\(ending)", truncatedBytes: await activity.truncated)
         return ending
+    }
+
+    /// Lines per call to the sink: one journal transaction.
+    static let maxBatch = 5_000
+
+    /// Lines read and not yet handed to the sink.
+    private actor Pending {
+        private var lines: [Data] = []
+        private(set) var isClosed = false
+        /// Past this many queued lines the reader waits, and TCP slows X down.
+        private let limit = 50_000
+
+        func push(_ new: [Data]) async {
+            while lines.count > limit && !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(1))
+            }
+            lines.append(contentsOf: new)
+        }
+
+        func take(max: Int) -> [Data] {
+            guard lines.count > max else {
+                defer { lines.removeAll(keepingCapacity: true) }
+                return lines
+            }
+            let batch = Array(lines.prefix(max))
+            lines.removeFirst(max)
+            return batch
+        }
+
+        func close() {
+            isClosed = true
+        }
     }
 
     /// When a byte last arrived, shared by the reader and the watchdog.
     private actor Activity {
         private var last = Date()
         private(set) var truncated = 0
+        private(set) var failure: String?
         func touch() { last = Date() }
         func cut(_ bytes: Int) { truncated = bytes }
+        func fail(_ reason: String) { failure = reason }
         func idleSeconds() -> Double { Date().timeIntervalSince(last) }
     }
 }

@@ -95,6 +95,25 @@ import Testing
         #expect(quoting.quotedAuthorID == "7")
     }
 
+    /// A post retweeting another post of the same page, which X returned under `data` only (as
+    /// in twarc's recorded `withheld.jsonl`, fifth line): the page says who wrote the retweeted
+    /// post, and `XPayloadDecoder` uses it; the retweet's own payload must still say so.
+    @Test func aReferencedPostFoundOnlyInDataStillTravelsWithItsItem() throws {
+        let body = Data("""
+            {"data":[
+              {"id":"1404393588541202433","author_id":"1","text":"RT @two: hello","created_at":"2021-06-14T11:01:38.000Z",
+               "referenced_tweets":[{"type":"retweeted","id":"1404374446257934336"}]},
+              {"id":"1404374446257934336","author_id":"2","text":"hello","created_at":"2021-06-14T09:45:34.000Z"}],
+             "includes":{"users":[{"id":"1","name":"One","username":"one"},{"id":"2","name":"Two","username":"two"}]}}
+            """.utf8)
+        let whole = try XPayloadDecoder.decode(body)
+        #expect(whole.event.posts.first?.retweetedAuthorID == "2")
+        let page = try XPage.parse(body, kind: Self.posts)
+        let retweet = try XPayloadDecoder.decode(page.items[0].payload)
+        #expect(retweet.event.posts.first?.retweetedAuthorID == "2")
+        #expect(Self.ids(try Self.includes(page.items[0])["users"]) == ["1", "2"])
+    }
+
     @Test func metaNewestIDWinsOverTheFirstItem() throws {
         let page = try Self.parse(#"{"data":[{"id":"5","author_id":"1"}],"meta":{"newest_id":"9","result_count":1}}"#)
         #expect(page.newestID == "9")

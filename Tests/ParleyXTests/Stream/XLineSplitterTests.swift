@@ -28,7 +28,7 @@ import Testing
         var splitter = XLineSplitter()
         #expect(splitter.append(Self.bytes("\r\n\r\n")).isEmpty)
         #expect(Self.text(splitter.append(Self.bytes("a\r\n\r\n\nb\r\n"))) == ["a", "b"])
-        #expect(splitter.keepAlives == 3)
+        #expect(splitter.keepAlives == 4, "a bare LF is a keep-alive too")
     }
 
     @Test func everyByteAloneGivesTheSameLines() {
@@ -80,7 +80,7 @@ import Testing
     @Test func finishReportsTheCutOffLineAndStartsClean() {
         var splitter = XLineSplitter()
         _ = splitter.append(Self.bytes("done\r\n{\"data\":{\"id\""))
-        #expect(splitter.finish() == 14)
+        #expect(splitter.finish() == 13, #"{"data":{"id" is 13 bytes"#)
         #expect(splitter.finish() == 0)
         #expect(Self.text(splitter.append(Self.bytes("fresh\r\n"))) == ["fresh"], "nothing of the old line is glued on")
     }
