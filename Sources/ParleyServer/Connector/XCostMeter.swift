@@ -34,8 +34,8 @@ public struct XCostMeter: Sendable {
             rows.append(XUsageRow(handleKey: handleKey, day: day, resource: resource.rawValue,
                                   requests: resource == primary && first ? 1 : 0, units: units, costMicros: cost))
             if resource == primary { first = false }
-            metrics.xUnits(resource: resource.rawValue, handle: handleKey).increment(by: Int64(units))
-            metrics.xCost(resource: resource.rawValue, handle: handleKey).increment(by: Int64(cost))
+            metrics.xUnits(resource: resource.rawValue).increment(by: Int64(units))
+            metrics.xCost(resource: resource.rawValue).increment(by: Int64(cost))
         }
         try await XUsageQueries(database: transaction ?? database).add(rows)
     }

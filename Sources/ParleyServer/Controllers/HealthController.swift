@@ -69,6 +69,19 @@ struct HealthController: RouteCollection {
         for status in Journal.Status.allCases {
             text += "parley_journal_events{status=\"\(status.rawValue)\"} \(journal[status] ?? 0)\n"
         }
+        if services.x != nil {
+            // Daily and monthly totals come from the store: every process reports the same figures.
+            let cost = try await XCostReport.build(database: req.db, now: services.effects.now())
+            text += "# TYPE parley_x_cost_usd gauge\n"
+            for (handle, line) in cost.handles.sorted(by: { $0.key < $1.key }) {
+                text += "parley_x_cost_usd{period=\"today\",handle=\"\(handle)\"} \(line.today.costUSD)\n"
+                text += "parley_x_cost_usd{period=\"month\",handle=\"\(handle)\"} \(line.month.costUSD)\n"
+            }
+            text += "# TYPE parley_x_reads_paused gauge\n"
+            for (handle, line) in cost.handles.sorted(by: { $0.key < $1.key }) where line.budgetUSD != nil {
+                text += "parley_x_reads_paused{handle=\"\(handle)\"} \(line.readsPaused ? 1 : 0)\n"
+            }
+        }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
         return Response(status: .ok, headers: headers, body: .init(string: text))

@@ -36,7 +36,21 @@ struct InboxController: RouteCollection {
                 user: user, csrf: CSRFProtection.token(for: req), state: query.state ?? "open", handle: query.handle ?? "",
                 sort: order.rawValue,
                 handles: handles.map(\.username), rows: page.items.map { QueuePage.Row($0, now: req.parley.effects.now()) },
-                nextCursor: page.nextCursor?.token))
+                nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req)))
+    }
+
+    /// What the team must know about the X connection: a handle to authorize again, reads paused.
+    func xAlerts(_ req: Request) async throws -> [String] {
+        guard let x = req.application.parleyServices.x else { return [] }
+        var alerts: [String] = []
+        for status in try await XConnectionQueries(database: req.db).statuses() {
+            if status.authState == .needsReauth {
+                alerts.append("X no longer accepts @\(status.username)'s authorization: nothing is read or sent for it until an admin runs `parley handle connect` again.")
+            } else if try await x.meter.budgetReached(status) {
+                alerts.append("@\(status.username) reached its monthly X budget: reads are paused (replies still go out).")
+            }
+        }
+        return alerts
     }
 
     @Sendable func conversation(req: Request) async throws -> View {

@@ -33,13 +33,14 @@ public struct ParleyMetrics: Sendable {
         Metrics.Counter(label: "parley_x_requests_total", dimensions: [("endpoint", endpoint), ("status", status)], factory: factory)
     }
 
-    /// Billable resources read or written, by resource and handle key.
-    public func xUnits(resource: String, handle: String) -> Metrics.Counter {
-        Metrics.Counter(label: "parley_x_units_total", dimensions: [("resource", resource), ("handle", handle)], factory: factory)
+    /// Billable resources this process read or wrote, by resource (per handle and per day: the
+    /// `parley_x_cost_usd` gauges, from the store).
+    public func xUnits(resource: String) -> Metrics.Counter {
+        Metrics.Counter(label: "parley_x_units_total", dimensions: [("resource", resource)], factory: factory)
     }
 
     /// What those resources cost, in microdollars.
-    public func xCost(resource: String, handle: String) -> Metrics.Counter {
-        Metrics.Counter(label: "parley_x_cost_microdollars_total", dimensions: [("resource", resource), ("handle", handle)], factory: factory)
+    public func xCost(resource: String) -> Metrics.Counter {
+        Metrics.Counter(label: "parley_x_cost_microdollars_total", dimensions: [("resource", resource)], factory: factory)
     }
 }

@@ -43,10 +43,12 @@ struct QueuePage: Encodable {
     var handles: [String]
     var rows: [Row]
     var nextCursor: String?
+    /// Handles X no longer accepts, or whose budget paused reads: shown above the queue.
+    var xAlerts: [String]
 
     init(
         user: DeskUser, csrf: String, state: String, handle: String, sort: String, handles: [String], rows: [Row],
-        nextCursor: String?
+        nextCursor: String?, xAlerts: [String] = []
     ) {
         self.user = UserBadge(user)
         self.csrf = csrf
@@ -56,6 +58,7 @@ struct QueuePage: Encodable {
         self.handles = handles
         self.rows = rows
         self.nextCursor = nextCursor
+        self.xAlerts = xAlerts
     }
 
     struct Row: Encodable {

@@ -17,5 +17,6 @@ public enum ParleyMigrations {
         CreateSessions(),
         AddTriage(),
         AddXConnector(),
+        AddDesk(),
     ]
 }

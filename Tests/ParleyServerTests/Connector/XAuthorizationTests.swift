@@ -93,3 +93,29 @@ import VaporTesting
         }
     }
 }
+
+/// Account Activity over real HTTP both ways: X checks the desk's CRC before registering, the
+/// handle is subscribed in its user context, and a signed delivery lands in the journal.
+@Suite(.serialized) struct WebhookRegistrationTests {
+    @Test func registeringPassesXsCRCCheckAndSignedDeliveriesAreJournaled() async throws {
+        try await ConnectorHarness.run { h in
+            let handle = try await h.connectBrand()
+            try await h.app.server.start(address: .hostname("127.0.0.1", port: 0))
+            do {
+                let port = try #require(h.app.http.server.shared.localAddress?.port)
+                let url = "http://127.0.0.1:\(port)/webhooks/x"
+                let hook = try await h.x.api.registerWebhook(url: url, credential: try await h.x.credentials.app())
+                #expect(hook.url == url)
+                #expect(try await h.x.api.webhooks(credential: try await h.x.credentials.app()).map(\.id) == [hook.id])
+                try await h.x.api.subscribe(webhookID: hook.id, credential: try await h.x.credentials.user(handle.id))
+                let body = Data(#"{"for_user_id":"783214","tweet_create_events":[]}"#.utf8)
+                #expect(try await h.fake.deliverActivity(body) == 200)
+                #expect(try await h.journaled(.xWebhook).count == 1)
+            } catch {
+                await h.app.server.shutdown()
+                throw error
+            }
+            await h.app.server.shutdown()
+        }
+    }
+}
