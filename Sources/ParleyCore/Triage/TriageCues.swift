@@ -18,7 +18,7 @@ struct TriageCues {
         // The last three tokens' vocabulary indices (-1: not in the vocabulary), for phrases.
         var recent: (Int32, Int32, Int32) = (-1, -1, -1)
         for i in 0..<tokens.count {
-            // A hashtag's "#" is no word: "#help why" still starts as a question.
+            // A hashtag's "#" is no word: "#how do I..." still starts as a question.
             if tokens.kind(i) == .hashMark { continue }
             let index = Self.vocabulary.value(of: i, in: tokens) ?? -1
             recent = (recent.1, recent.2, index)

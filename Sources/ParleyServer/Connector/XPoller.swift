@@ -53,16 +53,15 @@ public struct XPoller: Sendable {
                     userID: handle.xUserID, sinceID: sinceID, paginationToken: token, maxResults: pageSize, credential: credential)
             }
         case .search:
-            guard let query = XSearchQuery.brandTerms(handle.terms, handle: handle.username, ownHandles: ownHandles) else {
-                return Report()
-            }
-            if query.dropped > 0 {
+            let built = XSearchQuery.brandTerms(handle.terms, handle: handle.username, ownHandles: ownHandles)
+            if built.dropped > 0 {
                 logger.warning("brand terms do not fit X's query limit; some are not searched",
-                               metadata: ["handle": "\(handle.username)", "dropped": "\(query.dropped)"])
+                               metadata: ["handle": "\(handle.username)", "dropped": "\(built.dropped)"])
             }
+            guard let query = built.query else { return Report() }
             return try await pollPosts(key: key, source: source, budget: budget) { sinceID, token throws(XAPIError) in
                 try await api.searchRecent(
-                    query: query.query, sinceID: sinceID, nextToken: token, maxResults: pageSize, credential: credential)
+                    query: query, sinceID: sinceID, nextToken: token, maxResults: pageSize, credential: credential)
             }
         case .dm:
             return try await pollDMs(key: key, budget: budget, credential: credential)

@@ -73,15 +73,17 @@ public struct XPage: Sendable, Equatable {
             guard let object = value as? [String: Any] else { throw .malformed(status: status, reason: "'includes' is not an object") }
             includes = object
         }
-        let users = Index(includes["users"])
-        let tweets = Index(includes["tweets"])
+        let users = Index(includes["users"], alsoBy: "username")
+        // A referenced post may be in `includes.tweets` or on the page itself (a retweet of a post
+        // that also matched).
+        let tweets = Index(includes["tweets"], data)
         let partialErrors = (root["errors"] as? [Any])?.count ?? 0
 
         var items: [XPageItem] = []
         items.reserveCapacity(data.count)
         var billedUsers = Set<String>()
         for object in data {
-            guard let id = object["id"] as? String, !id.isEmpty, id.allSatisfy(\.isNumber) else {
+            guard let id = object["id"] as? String, !id.isEmpty, id.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
                 throw .malformed(status: status, reason: "an item without a numeric string 'id'")
             }
             let userIDs: [String]
@@ -95,7 +97,7 @@ public struct XPage: Sendable, Equatable {
                 userIDs = ([object["sender_id"] as? String] + ((object["participant_ids"] as? [String]) ?? []).map(Optional.some))
                     .compactMap { $0 }
             }
-            let itemUsers = unique(userIDs).compactMap { users[$0] }
+            let itemUsers = uniqueObjects(unique(userIDs).compactMap { users[$0] })
             billedUsers.formUnion(itemUsers.compactMap { $0["id"] as? String })
             var itemIncludes: [String: Any] = [:]
             if !itemUsers.isEmpty { itemIncludes["users"] = itemUsers }
@@ -118,12 +120,19 @@ public struct XPage: Sendable, Equatable {
                      partialErrors: partialErrors)
     }
 
+    /// The users a post refers to: author, the user it replies to, and mentions (by id, or by
+    /// username where an older page gives only that).
     private static func postUserIDs(_ post: [String: Any]) -> [String] {
         var ids = [post["author_id"] as? String, post["in_reply_to_user_id"] as? String].compactMap { $0 }
         if let entities = post["entities"] as? [String: Any], let mentions = entities["mentions"] as? [[String: Any]] {
-            ids += mentions.compactMap { $0["id"] as? String }
+            ids += mentions.compactMap { ($0["id"] as? String) ?? ($0["username"] as? String).map { "@" + $0.lowercased() } }
         }
         return ids
+    }
+
+    private static func uniqueObjects(_ objects: [[String: Any]]) -> [[String: Any]] {
+        var seen = Set<String>()
+        return objects.filter { seen.insert(($0["id"] as? String) ?? "").inserted }
     }
 
     private static func optionalString(_ value: Any?, _ name: String, status: Int) throws(XAPIError) -> String? {
@@ -145,12 +154,15 @@ public struct XPage: Sendable, Equatable {
         }
     }
 
-    /// Objects of an `includes` array by id.
+    /// Objects of `includes` arrays by id (and users also by `@username`, lower-cased).
     private struct Index {
         var byID: [String: [String: Any]] = [:]
-        init(_ value: Any?) {
-            for object in (value as? [[String: Any]]) ?? [] {
-                if let id = object["id"] as? String { byID[id] = object }
+        init(_ values: Any?..., alsoBy nameKey: String? = nil) {
+            for value in values {
+                for object in (value as? [[String: Any]]) ?? [] {
+                    if let id = object["id"] as? String, byID[id] == nil { byID[id] = object }
+                    if let nameKey, let name = object[nameKey] as? String { byID["@" + name.lowercased()] = object }
+                }
             }
         }
         subscript(id: String?) -> [String: Any]? { id.flatMap { byID[$0] } }

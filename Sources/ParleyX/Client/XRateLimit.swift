@@ -16,7 +16,8 @@ public struct XRateLimit: Sendable, Equatable {
     public init?(header: (String) -> String?) {
         guard let limit = header("x-rate-limit-limit").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
               let remaining = header("x-rate-limit-remaining").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-              let reset = header("x-rate-limit-reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) })
+              let reset = header("x-rate-limit-reset").flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }),
+              reset.isFinite, reset >= 0, reset < 1e11
         else { return nil }
         self.init(limit: limit, remaining: remaining, resetAt: Date(timeIntervalSince1970: reset))
     }

@@ -7,17 +7,19 @@ public enum XSearchQuery {
     /// Posts that mention the handle are left out because the mentions timeline already reads them
     /// (no paying twice); retweets repeat a post search already found. Terms that do not fit in
     /// X's limit are dropped from the end (the caller logs it). Nil when there are no terms.
-    public static func brandTerms(_ terms: [String], handle: String, ownHandles: [String]) -> (query: String, dropped: Int)? {
+    public static func brandTerms(_ terms: [String], handle: String, ownHandles: [String]) -> (query: String?, dropped: Int) {
         let exclusions = (["-@" + handle] + unique([handle] + ownHandles).map { "-from:" + $0 } + ["-is:retweet"])
             .joined(separator: " ")
+        let usable = terms.map(quoted).filter { !$0.isEmpty }
         var kept: [String] = []
-        for term in terms.map(quoted).filter({ !$0.isEmpty }) {
+        for term in usable {
             let candidate = "(" + (kept + [term]).joined(separator: " OR ") + ") " + exclusions
             if candidate.count > maxLength { break }
             kept.append(term)
         }
-        guard !kept.isEmpty else { return nil }
-        return ("(" + kept.joined(separator: " OR ") + ") " + exclusions, terms.count - kept.count)
+        let dropped = usable.count - kept.count
+        guard !kept.isEmpty else { return (nil, dropped) }
+        return ("(" + kept.joined(separator: " OR ") + ") " + exclusions, dropped)
     }
 
     /// The filtered-stream rule for a handle: its mentions and its brand terms, not its own posts.
@@ -36,7 +38,9 @@ public enum XSearchQuery {
         let cleaned = term.replacingOccurrences(of: "\"", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !cleaned.isEmpty else { return "" }
         let plainWord = cleaned.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "#" || $0 == "$" }
-        return plainWord ? cleaned : "\"" + cleaned + "\""
+        // A bare OR or AND would be read as an operator.
+        let isOperator = ["OR", "AND"].contains(cleaned)
+        return plainWord && !isOperator ? cleaned : "\"" + cleaned + "\""
     }
 
     private static func unique(_ names: [String]) -> [String] {

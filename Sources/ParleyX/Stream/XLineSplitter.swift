@@ -30,7 +30,8 @@ public struct XLineSplitter: Sendable {
                 pending.removeAll(keepingCapacity: true)
             } else if !discarding {
                 pending.append(byte)
-                if pending.count > maxLineBytes {
+                // The `\r` of X's line end is not part of the line.
+                if pending.count > maxLineBytes && !(pending.count == maxLineBytes + 1 && byte == UInt8(ascii: "\r")) {
                     oversizedLines += 1
                     discarding = true
                     pending.removeAll(keepingCapacity: false)

@@ -12,6 +12,13 @@ import Testing
         #expect(cues("I know how it works").question == 0.1)
     }
 
+    @Test func aHashtagsMarkIsATokenTheCuesSkip() {
+        let tokens = TriageTokens.with("#help why #fail") { t in (0..<t.count).map { t.string($0) } }
+        #expect(tokens == ["#", "help", "why", "#", "fail"])
+        #expect(cues("#how do I reset it").question == 0.6)
+        #expect(cues("#please send a label").request == 0.8)
+    }
+
     @Test func requestsByWordOrPhrase() {
         #expect(cues("Please send a label").request == 0.8)
         #expect(cues("let me know when it ships").request == 0.8)
