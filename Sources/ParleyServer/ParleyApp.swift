@@ -50,6 +50,12 @@ public enum ParleyApp {
             metrics: services.metrics, hub: services.hub, batchSize: batchSize)
     }
 
+    /// The desk's background pass over this application's database.
+    public static func deskWorker(for app: Application) -> DeskWorker {
+        let services = app.parleyServices
+        return DeskWorker(database: app.db, ingestor: ingestor(for: app), effects: services.effects, settings: services.config.desk)
+    }
+
     /// The X connector's parts, when it is on.
     public static func xServices(for app: Application) -> XServices? {
         app.parleyServices.x

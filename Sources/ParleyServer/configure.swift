@@ -23,7 +23,7 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
     let metrics = ParleyMetrics()
     let services = ParleyServices(
         config: config, effects: effects, metrics: metrics, hub: LiveHub(),
-        options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations),
+        options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations, reopenWindow: config.reopenWindow),
         triager: loadTriager(config, logger: app.logger), loginThrottle: LoginThrottle(),
         x: config.x.enabled ? try XServices(database: app.db, config: config.x, metrics: metrics, clock: effects.now) : nil)
     app.parleyServices = services
@@ -97,6 +97,11 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
         leaseSeconds: services.config.outboxLeaseSeconds)
     app.lifecycle.use(WorkerLoop(name: "sender", idle: .milliseconds(300)) {
         try await sender.runOnce() != .idle
+    })
+    let desk = DeskWorker(database: database, ingestor: ingestor, effects: services.effects, settings: services.config.desk)
+    app.lifecycle.use(WorkerLoop(name: "desk", idle: .seconds(2)) {
+        _ = try await desk.runOnce()
+        return false
     })
     if let x = services.x {
         let connector = x.connector(ingestor: ingestor)

@@ -9,12 +9,17 @@ func routes(_ app: Application) throws {
 
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator(), SessionUserAuthenticator(), RequireUser(), CSRFProtection())
     try api.register(collection: ConversationsController())
+    try api.register(collection: SearchController())
+    try api.register(collection: DeskController())
     try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))
+    try api.register(collection: TemplatesController())
+    try api.grouped(RequireRole(role: .supervisor)).register(collection: TemplatesController.Editing())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())
     try web.register(collection: XAuthController())
     let signedIn = web.grouped(RequireUser())
     try signedIn.register(collection: InboxController())
+    try signedIn.register(collection: SearchPageController())
     try signedIn.register(collection: LiveController())
 }

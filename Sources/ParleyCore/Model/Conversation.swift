@@ -14,11 +14,19 @@ public struct Conversation: Sendable, Equatable, Codable {
     public var awaitingReplySince: Date?
     public var messageCount: Int
     public var triage: ConversationTriage
+    /// When an agent last resolved it; a customer writing later than the reopen window after
+    /// that opens a new case instead.
+    public var resolvedAt: Date?
+    /// A snoozed case wakes at this time (or at the customer's next message).
+    public var snoozedUntil: Date?
+    /// The customer's earlier case this one follows (opened after the reopen window).
+    public var previousConversationID: UUID?
 
     public init(
         id: UUID, handleID: UUID, customerID: UUID, state: ConversationState, hasPublic: Bool,
         hasDM: Bool, openedAt: Date, lastMessageAt: Date, awaitingReplySince: Date?, messageCount: Int,
-        triage: ConversationTriage = ConversationTriage()
+        triage: ConversationTriage = ConversationTriage(), resolvedAt: Date? = nil, snoozedUntil: Date? = nil,
+        previousConversationID: UUID? = nil
     ) {
         self.id = id
         self.handleID = handleID
@@ -31,5 +39,8 @@ public struct Conversation: Sendable, Equatable, Codable {
         self.awaitingReplySince = awaitingReplySince
         self.messageCount = messageCount
         self.triage = triage
+        self.resolvedAt = resolvedAt
+        self.snoozedUntil = snoozedUntil
+        self.previousConversationID = previousConversationID
     }
 }

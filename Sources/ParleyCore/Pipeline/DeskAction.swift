@@ -5,18 +5,26 @@ import Foundation
 public struct DeskAction: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         case resolve
+        /// Back to open: an agent's reopen, or a snoozed case waking (no user).
         case reopen
+        /// Waiting on the customer.
+        case pending
+        /// Out of the queue until `until` or the customer's next message.
+        case snooze
     }
 
     public var kind: Kind
     public var conversationID: UUID
     public var userID: UUID?
     public var at: Date
+    /// For `snooze`: when the case wakes.
+    public var until: Date?
 
-    public init(kind: Kind, conversationID: UUID, userID: UUID?, at: Date) {
+    public init(kind: Kind, conversationID: UUID, userID: UUID?, at: Date, until: Date? = nil) {
         self.kind = kind
         self.conversationID = conversationID
         self.userID = userID
         self.at = at
+        self.until = until
     }
 }

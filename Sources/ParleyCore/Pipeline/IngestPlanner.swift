@@ -63,6 +63,11 @@ public struct IngestPlanner: Sendable {
         } else {
             let customerID = work.ensureCustomer(xUserID: post.authorID)
             conversationID = customerConversation(post, customerID: customerID, in: work)
+            if let found = conversationID, let previous = work.index.conversations[found], isPastReopenWindow(previous, at: post.createdAt) {
+                conversationID = work.openConversation(
+                    id: StableID.make("conversation", previous.handleID.uuidString, post.originalID),
+                    handleID: previous.handleID, customerID: customerID, at: post.createdAt, previous: previous.id)
+            }
             if conversationID == nil, kind != .retweet || options.retweetsOpenConversations,
                 let handle = relevantHandle(for: post)
             {
@@ -218,10 +223,18 @@ public struct IngestPlanner: Sendable {
         // moving to DM), else — when the customer wrote — a new DM case. The brand's DM opens none.
         var conversationID = (work.index.keyRows[threadKey] ?? []).lazy.compactMap(\.conversationID).last
             ?? work.latestOpenConversation(handleID: handle.id, customerID: customerID)
+        var previousID: UUID?
+        if let found = conversationID, let previous = work.index.conversations[found], fromCustomer,
+            isPastReopenWindow(previous, at: dm.createdAt)
+        {
+            // The DM thread's old case was resolved long ago: a customer's open case, else a new one.
+            conversationID = work.latestOpenConversation(handleID: handle.id, customerID: customerID)
+            previousID = previous.id
+        }
         if conversationID == nil, fromCustomer {
             conversationID = work.openConversation(
                 id: StableID.make("conversation", handle.id.uuidString, "dm", dm.id),
-                handleID: handle.id, customerID: customerID, at: dm.createdAt)
+                handleID: handle.id, customerID: customerID, at: dm.createdAt, previous: previousID)
         }
         let keys = [
             ThreadKeyRow(key: selfKey, role: .self, messageID: messageID, conversationID: nil),
@@ -244,11 +257,28 @@ public struct IngestPlanner: Sendable {
             return
         }
         switch action.kind {
-        case .resolve: conversation.state = .resolved
-        case .reopen: conversation.state = .open
+        case .resolve:
+            conversation.state = .resolved
+            conversation.resolvedAt = action.at
+            conversation.snoozedUntil = nil
+        case .reopen:
+            conversation.state = .open
+            conversation.snoozedUntil = nil
+        case .pending:
+            conversation.state = .pending
+            conversation.snoozedUntil = nil
+        case .snooze:
+            conversation.state = .snoozed
+            conversation.snoozedUntil = action.until
         }
         work.plan.tally.deskActions += 1
         work.save(conversation)
+    }
+
+    /// A resolved case the customer comes back to after the reopen window is left closed.
+    private func isPastReopenWindow(_ conversation: Conversation, at date: Date) -> Bool {
+        guard conversation.state == .resolved, let resolvedAt = conversation.resolvedAt else { return false }
+        return date.timeIntervalSince(resolvedAt) > options.reopenWindow
     }
 }
 
@@ -280,10 +310,10 @@ private struct Work {
         return customer.id
     }
 
-    mutating func openConversation(id: UUID, handleID: UUID, customerID: UUID, at: Date) -> UUID {
+    mutating func openConversation(id: UUID, handleID: UUID, customerID: UUID, at: Date, previous: UUID? = nil) -> UUID {
         let conversation = Conversation(
             id: id, handleID: handleID, customerID: customerID, state: .open, hasPublic: false, hasDM: false,
-            openedAt: at, lastMessageAt: at, awaitingReplySince: nil, messageCount: 0)
+            openedAt: at, lastMessageAt: at, awaitingReplySince: nil, messageCount: 0, previousConversationID: previous)
         plan.tally.newConversations += 1
         save(conversation)
         return id
@@ -291,7 +321,7 @@ private struct Work {
 
     func latestOpenConversation(handleID: UUID, customerID: UUID) -> UUID? {
         index.conversations.values
-            .filter { $0.handleID == handleID && $0.customerID == customerID && $0.state == .open }
+            .filter { $0.handleID == handleID && $0.customerID == customerID && $0.state.isActive }
             .max { ($0.lastMessageAt, $0.id.uuidString) < ($1.lastMessageAt, $1.id.uuidString) }?
             .id
     }
@@ -362,6 +392,7 @@ private struct Work {
             }
         } else {
             conversation.state = conversation.state.afterMessage(fromCustomer: true)
+            conversation.snoozedUntil = nil
             if conversation.awaitingReplySince.map({ message.createdAt < $0 }) ?? true {
                 conversation.awaitingReplySince = message.createdAt
             }

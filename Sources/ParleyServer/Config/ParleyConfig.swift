@@ -37,12 +37,17 @@ public struct ParleyConfig: Sendable {
     public var triageModelPath: String
     /// The X connector: API base URL, app and OAuth credentials, poll intervals, prices.
     public var x: XConnectorConfig
+    /// Idle agents, requeueing, assignment batches.
+    public var desk: DeskSettings
+    /// How long after resolution a customer's message reopens the case (else a new, linked case).
+    public var reopenWindow: TimeInterval
 
     public init(
         database: DatabaseChoice, hostname: String = "127.0.0.1", port: Int = 8080, runWorkers: Bool = true,
         retweetsOpenConversations: Bool = false, maxBodyBytes: Int = 1_048_576, outboxLeaseSeconds: Double = 30,
         workingDirectory: String = FileManager.default.currentDirectoryPath,
-        triageModelPath: String = "Models/triage/triage-linear.bin", x: XConnectorConfig = XConnectorConfig()
+        triageModelPath: String = "Models/triage/triage-linear.bin", x: XConnectorConfig = XConnectorConfig(),
+        desk: DeskSettings = DeskSettings(), reopenWindow: TimeInterval = 7 * 24 * 3600
     ) {
         self.database = database
         self.hostname = hostname
@@ -54,6 +59,8 @@ public struct ParleyConfig: Sendable {
         self.workingDirectory = workingDirectory
         self.triageModelPath = triageModelPath
         self.x = x
+        self.desk = desk
+        self.reopenWindow = reopenWindow
     }
 
     /// The triage model file as an absolute path.
@@ -107,6 +114,16 @@ public struct ParleyConfig: Sendable {
             retweetsOpenConversations: retweets)
         if let path = environment["PARLEY_TRIAGE_MODEL"], !path.isEmpty { config.triageModelPath = path }
         config.x = try XConnectorConfig.load(environment: environment)
+        func minutes(_ name: String) throws -> TimeInterval? {
+            guard let raw = environment[name], !raw.isEmpty else { return nil }
+            guard let value = Double(raw), value > 0, value <= 60 * 24 * 365 else {
+                throw LoadError.invalid(variable: name, value: raw, expected: "a number of minutes greater than 0")
+            }
+            return value * 60
+        }
+        if let away = try minutes("PARLEY_AWAY_AFTER_MINUTES") { config.desk.awayAfter = away }
+        if let requeue = try minutes("PARLEY_REQUEUE_AFTER_MINUTES") { config.desk.requeueAfter = requeue }
+        if let window = try minutes("PARLEY_REOPEN_WINDOW_MINUTES") { config.reopenWindow = window }
         return config
     }
 }

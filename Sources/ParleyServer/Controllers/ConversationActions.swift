@@ -15,18 +15,34 @@ extension RequestParley {
             inReplyToXID: target.inReplyToXID, recipientXUserID: target.recipientXUserID, state: .queued, attempts: 0,
             xID: nil, error: nil, createdBy: user.id, createdAt: effects.now(), sentAt: nil)
         try await outbox.enqueue(item)
+        try await AuditQueries(database: database).record([AuditEvent(
+            id: effects.newID(), conversationID: id, actorID: user.id, action: "replied",
+            detail: draft.channel == .dm ? "DM queued" : "public reply queued", createdAt: effects.now())])
+        try await AgentQueries(database: database).touch(user.id, at: effects.now())
         await hub.publish(ChangeNotice(conversationIDs: [id], reason: "outbox"))
         return item
     }
 
-    /// Resolving and reopening are journaled desk actions, so a rebuild from the journal keeps them.
-    func change(_ id: UUID, to kind: DeskAction.Kind, by user: DeskUser) async throws {
+    /// State changes are journaled desk actions, so a rebuild from the journal keeps them; each
+    /// also goes in the case's audit trail.
+    func change(_ id: UUID, to kind: DeskAction.Kind, until: Date? = nil, by user: DeskUser) async throws {
         guard let conversation = try await conversations.find(id) else { throw HTTPError.notFound("conversation") }
-        switch kind {
-        case .resolve: _ = try conversation.state.resolving()
-        case .reopen: _ = try conversation.state.reopening()
+        let target: ConversationState = switch kind {
+        case .resolve: .resolved
+        case .reopen: .open
+        case .pending: .pending
+        case .snooze: .snoozed
         }
-        try await ingestor.record(DeskAction(kind: kind, conversationID: id, userID: user.id, at: effects.now()))
+        _ = try conversation.state.moving(to: target)
+        if kind == .snooze {
+            guard let until, until > effects.now() else {
+                throw HTTPError(.badRequest, "invalid_until", "A snooze needs 'until', a time in the future (ISO 8601).")
+            }
+        }
+        try await ingestor.record(DeskAction(kind: kind, conversationID: id, userID: user.id, at: effects.now(), until: until))
+        let detail = until.map { "until \(ISO8601DateFormatter().string(from: $0))" } ?? target.rawValue
+        try await AuditQueries(database: database).record([AuditEvent(
+            id: effects.newID(), conversationID: id, actorID: user.id, action: kind.rawValue, detail: detail, createdAt: effects.now())])
         try await IngestProcessor(
             database: database, effects: effects, options: services.options, triager: services.triager,
             metrics: services.metrics, hub: hub

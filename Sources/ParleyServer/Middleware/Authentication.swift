@@ -41,6 +41,22 @@ struct RequireUser: AsyncMiddleware {
     }
 }
 
+/// Lets a request through only for a signed-in user whose role includes `role`; checked on the
+/// server for every page and API route of the group (401 without a user, 403 with a lesser role).
+struct RequireRole: AsyncMiddleware {
+    let role: UserRole
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let user = request.auth.get(AuthenticatedUser.self)?.user else {
+            throw HTTPError(.unauthorized, "unauthorized", "Sign in, or send 'Authorization: Bearer <token>'.")
+        }
+        guard user.role.includes(role) else {
+            throw HTTPError(.forbidden, "forbidden", "This needs the \(role.rawValue) role.")
+        }
+        return try await next.respond(to: request)
+    }
+}
+
 /// Cross-site request forgery check for the inbox's forms: each session has a random token that
 /// every form posts back.
 struct CSRFProtection: AsyncMiddleware {

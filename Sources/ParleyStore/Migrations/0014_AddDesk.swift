@@ -35,12 +35,15 @@ struct AddDesk: AsyncMigration {
             ("assignee_id", DatabaseSchema.DataType.uuid), ("team_id", .uuid), ("assigned_at", .datetime),
             ("priority_override", .int), ("snoozed_until", .datetime), ("previous_conversation_id", .uuid),
             ("first_response_due_at", .datetime), ("next_response_due_at", .datetime), ("resolution_due_at", .datetime),
-            ("first_responded_at", .datetime), ("resolved_at", .datetime), ("language", .string),
+            ("first_responded_at", .datetime), ("resolved_at", .datetime), ("language", .string), ("routed_at", .datetime),
         ] {
             try await database.schema("conversations").field(FieldKey(stringLiteral: column), type).update()
         }
         try await database.schema("conversations")
             .field("sla_status", .string, .required, .sql(.default(SQLLiteral.string("none")))).update()
+        // Skills an agent needs for this case (`lang:es`, `billing`), one per line; set by routing rules.
+        try await database.schema("conversations")
+            .field("needed_skills", .string, .required, .sql(.default(SQLLiteral.string("")))).update()
         let sql = try database.requireSQL()
         try await sql.create(index: "conversations_assignee").on("conversations").column("assignee_id").column("state").run()
         try await sql.create(index: "conversations_team").on("conversations").column("team_id").column("state").run()
@@ -111,7 +114,7 @@ struct AddDesk: AsyncMigration {
         try await sql.drop(index: "conversations_team").run()
         for column in ["assignee_id", "team_id", "assigned_at", "priority_override", "snoozed_until", "previous_conversation_id",
                        "first_response_due_at", "next_response_due_at", "resolution_due_at", "first_responded_at", "resolved_at",
-                       "language", "sla_status"] {
+                       "language", "routed_at", "sla_status", "needed_skills"] {
             try await database.schema("conversations").deleteField(FieldKey(stringLiteral: column)).update()
         }
         for column in ["capacity", "skills", "status", "last_active_at"] {

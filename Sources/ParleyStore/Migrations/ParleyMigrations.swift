@@ -18,5 +18,6 @@ public enum ParleyMigrations {
         AddTriage(),
         AddXConnector(),
         AddDesk(),
+        AddSearch(),
     ]
 }

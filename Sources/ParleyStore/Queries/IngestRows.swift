@@ -76,7 +76,7 @@ enum IngestRows {
     static let conversationColumns = [
         "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
         "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
-        "suggested_reply",
+        "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id",
     ]
 
     static func conversations(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [Conversation] {
@@ -88,7 +88,7 @@ enum IngestRows {
     static func openConversations(_ sql: any SQLDatabase, customerIDs: [UUID]) async throws -> [Conversation] {
         try await sql.select().columns(conversationColumns.map { SQLColumn($0) }).from("conversations")
             .where(SQLIdentifier("customer_id"), .in, SQLValues(sql).uuids(customerIDs))
-            .where("state", .equal, ConversationState.open.rawValue)
+            .where("state", .notEqual, ConversationState.resolved.rawValue)
             .all().map(conversation)
     }
 
@@ -110,7 +110,10 @@ enum IngestRows {
                 priorityReasons: try row.decode(column: "priority_reasons", as: String.self),
                 handoff: try row.decode(column: "handoff", as: String.self),
                 handoffReasons: try row.decode(column: "handoff_reasons", as: String.self),
-                suggestedReply: try row.decode(column: "suggested_reply", as: String?.self)))
+                suggestedReply: try row.decode(column: "suggested_reply", as: String?.self)),
+            resolvedAt: try row.decode(column: "resolved_at", as: Date?.self),
+            snoozedUntil: try row.decode(column: "snoozed_until", as: Date?.self),
+            previousConversationID: try row.decode(column: "previous_conversation_id", as: UUID?.self))
     }
 
     static func pendingJournal(_ sql: any SQLDatabase, limit: Int) async throws -> [JournalEntry] {

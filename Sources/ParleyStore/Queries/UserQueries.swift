@@ -4,9 +4,27 @@ import Foundation
 import ParleyCore
 
 /// Who may use the desk. Issue 8 adds supervisors; the foundation has admins and agents.
+/// What a user may do. Each role can do what the roles after it can.
 public enum UserRole: String, Sendable, Codable, CaseIterable {
+    /// Everything: users, teams, handles, rules, templates, SLA policies, auto-replies.
     case admin
+    /// The team's work: assign and reassign anyone's cases, the dashboard, templates.
+    case supervisor
+    /// Works the queue: reads, replies, notes, tags, resolves.
     case agent
+
+    /// Whether this role includes everything `other` may do.
+    public func includes(_ other: UserRole) -> Bool {
+        rank >= other.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .admin: 2
+        case .supervisor: 1
+        case .agent: 0
+        }
+    }
 }
 
 public struct DeskUser: Sendable, Equatable, Codable {

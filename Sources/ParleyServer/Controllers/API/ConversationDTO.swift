@@ -180,9 +180,11 @@ struct ConversationDTO: Content, Equatable {
     var lastMessage: MessageDTO?
     var messages: [MessageDTO]?
     var outbox: [OutboxItemDTO]?
+    /// Assignment, team, tags (and, on one conversation, notes and the audit trail).
+    var desk: DeskDTO?
 
     enum CodingKeys: String, CodingKey {
-        case id, state, handle, customer, channels, priority, handoff, messages, outbox
+        case id, state, handle, customer, channels, priority, handoff, messages, outbox, desk
         case openedAt = "opened_at"
         case lastMessageAt = "last_message_at"
         case awaitingReplySince = "awaiting_reply_since"

@@ -45,7 +45,8 @@ struct ConversationsController: RouteCollection {
         } ?? .lastActivity
         let page = try await req.parley.conversations.page(
             state: state, handleID: handleID, order: order, limit: limit, after: cursor)
-        return ConversationListDTO(data: page.items.map(ConversationDTO.init), nextCursor: page.nextCursor?.token)
+        return ConversationListDTO(
+            data: try await req.parley.withDesk(page.items.map(ConversationDTO.init)), nextCursor: page.nextCursor?.token)
     }
 
     /// `handle` may be a handle's id or its username.
@@ -62,8 +63,8 @@ struct ConversationsController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
-        guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
-        return ConversationDTO(detail)
+        guard let dto = try await req.parley.conversationDTO(id, whole: true) else { throw HTTPError.notFound("conversation") }
+        return dto
     }
 
     @Sendable func reply(req: Request) async throws -> Response {
@@ -85,8 +86,8 @@ struct ConversationsController: RouteCollection {
     private func change(_ req: Request, to kind: DeskAction.Kind) async throws -> ConversationDTO {
         let id = try conversationID(req)
         try await req.parley.change(id, to: kind, by: try req.auth.require(AuthenticatedUser.self).user)
-        guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
-        return ConversationDTO(detail)
+        guard let dto = try await req.parley.conversationDTO(id, whole: true) else { throw HTTPError.notFound("conversation") }
+        return dto
     }
 }
 
