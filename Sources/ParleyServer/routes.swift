@@ -11,9 +11,10 @@ func routes(_ app: Application) throws {
     try api.register(collection: ConversationsController())
     try api.register(collection: SearchController())
     try api.register(collection: DeskController())
+    try api.register(collection: RoutingRulesController())
     try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))
     try api.register(collection: TemplatesController())
-    try api.grouped(RequireRole(role: .supervisor)).register(collection: TemplatesController.Editing())
+    try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())

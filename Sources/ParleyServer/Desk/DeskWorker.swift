@@ -26,6 +26,7 @@ public struct DeskWorker: Sendable {
         public var away = 0
         public var requeued = 0
         public var woken = 0
+        public var routed = 0
         public var assigned = 0
     }
 
@@ -38,16 +39,53 @@ public struct DeskWorker: Sendable {
         report.requeued = try await AssignmentQueries(database: database)
             .requeue(idleCutoff: now.addingTimeInterval(-settings.requeueAfter), at: now, newID: effects.newID).count
         report.woken = try await wakeSnoozed(now: now)
+        report.routed = try await routeNew(now: now)
         for team in try await TeamQueries(database: database).all() {
             report.assigned += try await AssignmentQueries(database: database)
                 .assignWaiting(teamID: team.id, limit: settings.assignBatch, at: now, newID: effects.newID).count
         }
         if report != Report() {
             logger.info("desk pass", metadata: [
-                "away": "\(report.away)", "requeued": "\(report.requeued)", "woken": "\(report.woken)", "assigned": "\(report.assigned)",
+                "away": "\(report.away)", "requeued": "\(report.requeued)", "woken": "\(report.woken)", "routed": "\(report.routed)", "assigned": "\(report.assigned)",
             ])
         }
         return report
+    }
+
+    /// New cases meet the routing rules, in order; the first that matches acts. A case no rule
+    /// matches goes to the only team when there is exactly one, else to nobody's queue.
+    func routeNew(now: Date) async throws -> Int {
+        let routing = RoutingQueries(database: database)
+        let cases = try await routing.unrouted(limit: 500)
+        guard !cases.isEmpty else { return 0 }
+        let (stored, unreadable) = try await routing.rules()
+        if !unreadable.isEmpty {
+            logger.error("routing rules that no longer read are skipped", metadata: ["rules": "\(unreadable.map(\.uuidString))"])
+        }
+        let rules = stored.map(\.rule)
+        let teams = try await TeamQueries(database: database).all()
+        for (id, subject) in cases {
+            let rule = RoutingEngine.firstMatch(rules, for: subject)
+            let actions = rule?.actions ?? RoutingActions()
+            let team = actions.team ?? (rule == nil && teams.count == 1 ? teams[0].id : nil)
+            var tags = (actions.tags ?? []).compactMap(TagQueries.normalize)
+            if actions.resolveAsSpam == true { tags.append("spam") }
+            if !tags.isEmpty { try await TagQueries(database: database).add(tags, to: id) }
+            if let priority = actions.priority { try await DeskFieldsQueries(database: database).setPriorityOverride(id, priority) }
+            try await routing.markRouted(id, team: team, skills: (actions.skills ?? []).compactMap(TagQueries.normalize), at: now)
+            if let agent = actions.assign {
+                try await AssignmentQueries(database: database)
+                    .assign(id, to: agent, by: nil, action: "assigned", at: now, newID: effects.newID())
+            }
+            if actions.resolveAsSpam == true {
+                try await ingestor.record(DeskAction(kind: .resolve, conversationID: id, userID: nil, at: now))
+            }
+            if let rule {
+                try await AuditQueries(database: database).record([AuditEvent(
+                    id: effects.newID(), conversationID: id, actorID: nil, action: "routed", detail: "rule: \(rule.name)", createdAt: now)])
+            }
+        }
+        return cases.count
     }
 
     /// Snoozed cases whose time came are reopened through the journal, like an agent's reopen.

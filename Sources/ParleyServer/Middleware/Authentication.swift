@@ -57,6 +57,26 @@ struct RequireRole: AsyncMiddleware {
     }
 }
 
+/// Routes that need a role: grouped behind `RequireRole`, and marked so the route table says which
+/// role each needs (the denial tests walk every marked route).
+struct RoleGatedRoutes: RoutesBuilder {
+    static let userInfoKey = "parley.role"
+    let base: any RoutesBuilder
+    let role: UserRole
+
+    func add(_ route: Route) {
+        route.userInfo[Self.userInfoKey] = role.rawValue
+        base.add(route)
+    }
+}
+
+extension RoutesBuilder {
+    /// These routes answer only users whose role includes `role` (403 otherwise).
+    func requiring(_ role: UserRole) -> RoleGatedRoutes {
+        RoleGatedRoutes(base: grouped(RequireRole(role: role)), role: role)
+    }
+}
+
 /// Cross-site request forgery check for the inbox's forms: each session has a random token that
 /// every form posts back.
 struct CSRFProtection: AsyncMiddleware {
@@ -73,7 +93,8 @@ struct CSRFProtection: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // API clients with a bearer token carry no cookie, so they cannot be forged cross-site.
-        if request.method == .POST, request.headers.bearerAuthorization == nil {
+        // Every method that changes something is checked, not only POST.
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method), request.headers.bearerAuthorization == nil {
             let sent = (try? request.content.get(String.self, at: "csrf")) ?? request.headers.first(name: "X-CSRF-Token")
             guard let expected = request.session.data[Self.sessionKey], let sent,
                 Array(sent.utf8).count == Array(expected.utf8).count,

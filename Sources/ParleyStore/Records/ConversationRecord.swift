@@ -21,6 +21,9 @@ final class ConversationRecord: Model, @unchecked Sendable {
     @Field(key: "handoff") var handoff: String
     @Field(key: "handoff_reasons") var handoffReasons: String
     @OptionalField(key: "suggested_reply") var suggestedReply: String?
+    @OptionalField(key: "resolved_at") var resolvedAt: Date?
+    @OptionalField(key: "snoozed_until") var snoozedUntil: Date?
+    @OptionalField(key: "previous_conversation_id") var previousConversationID: UUID?
 
     init() {}
 
@@ -34,6 +37,7 @@ final class ConversationRecord: Model, @unchecked Sendable {
             messageCount: messageCount,
             triage: TriageColumns.conversation(
                 priority: priority, priorityReasons: priorityReasons, handoff: handoff, handoffReasons: handoffReasons,
-                suggestedReply: suggestedReply))
+                suggestedReply: suggestedReply),
+            resolvedAt: resolvedAt, snoozedUntil: snoozedUntil, previousConversationID: previousConversationID)
     }
 }

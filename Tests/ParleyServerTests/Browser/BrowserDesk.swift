@@ -104,25 +104,21 @@ struct BrowserDesk: Sendable {
 /// @AcmeCare, opens a headless Chromium, runs `body`, and then closes the browser, stops the
 /// server and shuts the app down, on every path.
 func withBrowserDesk(_ body: (BrowserDesk) async throws -> Void) async throws {
-    try await withTestApp(configure: { if let w = ProcessInfo.processInfo.environment["MUT_WD"] { $0.workingDirectory = w } }) { app, clock in
-        let t0 = ContinuousClock.now
+    _ = try Chromium.require()
+    try await withTestApp { app, clock in
         try await HandleQueries(database: app.db).upsert(BrowserDesk.handle)
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         do {
             guard let port = app.http.server.shared.localAddress?.port else {
                 throw WebDriverError(description: "the test server has no port")
             }
-            print("TIMING app ready")
             try await withBrowser { browser in
-                print("TIMING browser ready \(ContinuousClock.now - t0)")
                 try await body(BrowserDesk(app: app, clock: clock, browser: browser, baseURL: "http://127.0.0.1:\(port)"))
             }
         } catch {
             await app.server.shutdown()
             throw error
         }
-        print("TIMING body done \(ContinuousClock.now - t0)")
         await app.server.shutdown()
-        print("TIMING server down \(ContinuousClock.now - t0)")
     }
 }

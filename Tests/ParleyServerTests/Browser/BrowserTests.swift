@@ -16,22 +16,16 @@ extension BrowserTests {
     @Suite struct SignIn {
         @Test func theLoginFormOpensTheInbox() async throws {
             try await withBrowserDesk { desk in
-                let t = ContinuousClock.now
                 try await desk.makeUser(email: "ana@example.com", name: "Ana")
-                print("TIMING user \(ContinuousClock.now - t)")
                 try await desk.deliver([BrowserDesk.customerPost(id: "5001", text: "my order never arrived")])
-                print("TIMING deliver \(ContinuousClock.now - t)")
                 try await desk.open("/inbox")
-                print("TIMING open \(ContinuousClock.now - t)")
                 try await desk.browser.waitForPath("/login")  // signed out: sent to the form
 
                 try await desk.browser.find("#email").type("ana@example.com")
                 try await desk.browser.find("#password").type(BrowserDesk.password)
                 try await desk.browser.find(#"form[action="/login"] button[type="submit"]"#).click()
 
-                print("TIMING submitted \(ContinuousClock.now - t)")
                 try await desk.browser.waitForPath("/inbox")
-                print("TIMING inbox \(ContinuousClock.now - t)")
                 #expect(try await desk.browser.find("header .logout span").text() == "Ana (agent)")
                 let rows = try await desk.browser.findAll("#queue-rows tr[data-id]")
                 #expect(rows.count == 1)

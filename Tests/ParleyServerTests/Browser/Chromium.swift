@@ -58,13 +58,9 @@ func withBrowser<T>(_ body: (WebDriver) async throws -> T) async throws -> T {
         throw Chromium.Missing(description: "Could not start headless Chromium: \(error)\nchromedriver log:\n\(log.suffix(2000))")
     }
     do {
-        let t = ContinuousClock.now
         let result = try await body(driver)
-        print("TIMING body \(ContinuousClock.now - t)")
         await driver.quit()
-        print("TIMING quit \(ContinuousClock.now - t)")
         await server.stop()
-        print("TIMING stop \(ContinuousClock.now - t)")
         return result
     } catch {
         if let png = try? await driver.screenshot() {
@@ -127,12 +123,15 @@ struct ChromeDriverProcess: Sendable {
         throw Chromium.Missing(description: "chromedriver at \(baseURL) was not ready within \(timeout)")
     }
 
-    /// SIGTERM, then SIGKILL if it is still there after two seconds; always reaped.
+    /// Asks chromedriver to exit (`GET /shutdown`), then SIGTERM, then SIGKILL; always reaped.
     func stop() async {
-        guard process.isRunning else { return }
-        process.terminate()
-        for _ in 0..<100 where process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning {
+            _ = try? await HTTPClient.shared.execute(HTTPClientRequest(url: baseURL + "/shutdown"), timeout: .seconds(2))
+        }
+        for signal in [SIGTERM, SIGKILL] {
+            for _ in 0..<50 where process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+            if process.isRunning { kill(process.processIdentifier, signal) }
+        }
         process.waitUntilExit()
     }
 

@@ -240,9 +240,10 @@ struct WebDriver: Sendable {
 
     // MARK: Waiting
 
-    /// Polls `condition` until it holds; fails with `description` after `timeout`.
+    /// Polls `condition` until it holds; fails with `description` after `timeout` (generous: it
+    /// returns as soon as the condition holds, and CI runs other suites on the same two cores).
     func waitUntil(
-        _ description: String, timeout: Duration = .seconds(5), poll: Duration = .milliseconds(50),
+        _ description: String, timeout: Duration = .seconds(10), poll: Duration = .milliseconds(50),
         _ condition: () async throws -> Bool
     ) async throws {
         let deadline = ContinuousClock.now + timeout
@@ -264,7 +265,7 @@ struct WebDriver: Sendable {
 
     /// Waits for an element matching `css` and returns it.
     @discardableResult
-    func waitFor(_ css: String, timeout: Duration = .seconds(5)) async throws -> Element {
+    func waitFor(_ css: String, timeout: Duration = .seconds(10)) async throws -> Element {
         var found: Element?
         try await waitUntil("`\(css)` exists", timeout: timeout) {
             found = try await findAll(css).first
@@ -274,7 +275,7 @@ struct WebDriver: Sendable {
     }
 
     /// Waits until the page's path is `path` (after a navigation the test caused).
-    func waitForPath(_ path: String, timeout: Duration = .seconds(5)) async throws {
+    func waitForPath(_ path: String, timeout: Duration = .seconds(10)) async throws {
         try await waitUntil("the page is \(path)", timeout: timeout) { try await currentPath() == path }
     }
 

@@ -18,11 +18,11 @@ struct DeskController: RouteCollection {
         conversations.get("audit", use: audit)
         routes.put("me", "status", use: setMyStatus)
 
-        let supervisor = routes.grouped(RequireRole(role: .supervisor))
+        let supervisor = routes.requiring(.supervisor)
         supervisor.put("conversations", ":id", "team", use: setTeam)
         supervisor.get("agents", use: agents)
 
-        let admin = routes.grouped(RequireRole(role: .admin))
+        let admin = routes.requiring(.admin)
         admin.get("teams", use: teams)
         admin.post("teams", use: createTeam)
         admin.post("teams", ":team", "members", use: addMember)
