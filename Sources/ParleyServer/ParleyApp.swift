@@ -53,7 +53,8 @@ public enum ParleyApp {
     /// The desk's background pass over this application's database.
     public static func deskWorker(for app: Application) -> DeskWorker {
         let services = app.parleyServices
-        return DeskWorker(database: app.db, ingestor: ingestor(for: app), effects: services.effects, settings: services.config.desk)
+        return DeskWorker(
+            database: app.db, ingestor: ingestor(for: app), effects: services.effects, settings: services.config.desk, hub: services.hub)
     }
 
     /// The X connector's parts, when it is on.

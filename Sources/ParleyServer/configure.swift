@@ -98,7 +98,8 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
     app.lifecycle.use(WorkerLoop(name: "sender", idle: .milliseconds(300)) {
         try await sender.runOnce() != .idle
     })
-    let desk = DeskWorker(database: database, ingestor: ingestor, effects: services.effects, settings: services.config.desk)
+    let desk = DeskWorker(
+        database: database, ingestor: ingestor, effects: services.effects, settings: services.config.desk, hub: services.hub)
     app.lifecycle.use(WorkerLoop(name: "desk", idle: .seconds(2)) {
         _ = try await desk.runOnce()
         return false

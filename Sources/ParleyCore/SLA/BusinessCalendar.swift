@@ -66,3 +66,14 @@ public struct BusinessCalendar: Sendable, Equatable {
         return result.count > 1 ? result.sorted { $0.lowerBound < $1.lowerBound } : result
     }
 }
+
+extension BusinessCalendar {
+    /// Open all day, every day, in UTC: the clock of a handle with no SLA policy.
+    public static let alwaysOpen: BusinessCalendar = {
+        do {
+            return try BusinessCalendar(timeZoneIdentifier: "UTC", hours: nil)
+        } catch {
+            preconditionFailure("UTC around the clock is a valid calendar: \(error)")
+        }
+    }()
+}

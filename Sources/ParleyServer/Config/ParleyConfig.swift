@@ -124,6 +124,12 @@ public struct ParleyConfig: Sendable {
         if let away = try minutes("PARLEY_AWAY_AFTER_MINUTES") { config.desk.awayAfter = away }
         if let requeue = try minutes("PARLEY_REQUEUE_AFTER_MINUTES") { config.desk.requeueAfter = requeue }
         if let window = try minutes("PARLEY_REOPEN_WINDOW_MINUTES") { config.reopenWindow = window }
+        if let url = environment["PARLEY_ALERT_WEBHOOK_URL"], !url.isEmpty {
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+                throw LoadError.invalid(variable: "PARLEY_ALERT_WEBHOOK_URL", value: "(hidden)", expected: "an http(s) URL")
+            }
+            config.desk.alertWebhookURL = url
+        }
         return config
     }
 }

@@ -8,10 +8,19 @@ public struct DeskSettings: Sendable, Equatable {
     public var requeueAfter: TimeInterval
     /// Cases assigned per team per pass.
     public var assignBatch: Int
+    /// Where SLA breaches are POSTed as JSON for the supervisors' tools (chat, paging); nil: in the app only.
+    public var alertWebhookURL: String?
+    /// A case's SLA standing is measured again at most this often.
+    public var slaRefresh: TimeInterval
 
-    public init(awayAfter: TimeInterval = 15 * 60, requeueAfter: TimeInterval = 30 * 60, assignBatch: Int = 200) {
+    public init(
+        awayAfter: TimeInterval = 15 * 60, requeueAfter: TimeInterval = 30 * 60, assignBatch: Int = 200,
+        alertWebhookURL: String? = nil, slaRefresh: TimeInterval = 30
+    ) {
         self.awayAfter = awayAfter
         self.requeueAfter = requeueAfter
         self.assignBatch = assignBatch
+        self.alertWebhookURL = alertWebhookURL
+        self.slaRefresh = slaRefresh
     }
 }

@@ -1,7 +1,9 @@
+import AsyncHTTPClient
 import FluentKit
 import FluentSQL
 import Foundation
 import Logging
+import NIOCore
 import ParleyCore
 import ParleyStore
 
@@ -13,13 +15,15 @@ public struct DeskWorker: Sendable {
     let ingestor: Ingestor
     let effects: Effects
     let settings: DeskSettings
+    let hub: LiveHub?
     let logger = Logger(label: "parley.desk")
 
-    public init(database: any Database, ingestor: Ingestor, effects: Effects, settings: DeskSettings) {
+    public init(database: any Database, ingestor: Ingestor, effects: Effects, settings: DeskSettings, hub: LiveHub? = nil) {
         self.database = database
         self.ingestor = ingestor
         self.effects = effects
         self.settings = settings
+        self.hub = hub
     }
 
     public struct Report: Sendable, Equatable {
@@ -28,6 +32,7 @@ public struct DeskWorker: Sendable {
         public var woken = 0
         public var routed = 0
         public var assigned = 0
+        public var breached = 0
     }
 
     /// One pass; true when it changed anything.
@@ -40,13 +45,14 @@ public struct DeskWorker: Sendable {
             .requeue(idleCutoff: now.addingTimeInterval(-settings.requeueAfter), at: now, newID: effects.newID).count
         report.woken = try await wakeSnoozed(now: now)
         report.routed = try await routeNew(now: now)
+        report.breached = try await measureSLA(now: now)
         for team in try await TeamQueries(database: database).all() {
             report.assigned += try await AssignmentQueries(database: database)
                 .assignWaiting(teamID: team.id, limit: settings.assignBatch, at: now, newID: effects.newID).count
         }
         if report != Report() {
             logger.info("desk pass", metadata: [
-                "away": "\(report.away)", "requeued": "\(report.requeued)", "woken": "\(report.woken)", "routed": "\(report.routed)", "assigned": "\(report.assigned)",
+                "away": "\(report.away)", "requeued": "\(report.requeued)", "woken": "\(report.woken)", "routed": "\(report.routed)", "assigned": "\(report.assigned)", "breached": "\(report.breached)",
             ])
         }
         return report
@@ -86,6 +92,50 @@ public struct DeskWorker: Sendable {
             }
         }
         return cases.count
+    }
+
+    /// Measures cases against their SLA policies. A case that newly breaches is flagged in its audit
+    /// trail, its priority raised by 20, and supervisors told (in the app, and at the alert webhook).
+    func measureSLA(now: Date) async throws -> Int {
+        let queries = SLAQueries(database: database)
+        let policies = try await queries.policies()
+        guard !policies.isEmpty else { return 0 }
+        var breached = 0
+        for item in try await queries.due(evaluatedBefore: now.addingTimeInterval(-settings.slaRefresh), limit: 2_000) {
+            let standing = StoredSLAPolicy.choose(policies, handleID: item.handleID, priority: item.priority)
+                .map { SLAClock.standing(item.facts, policy: $0.policy, now: now) } ?? SLAStanding(status: .none)
+            try await queries.record(item.id, standing, at: now)
+            guard standing.status == .breached, item.status != SLAStanding.Status.breached.rawValue else { continue }
+            breached += 1
+            try await DeskFieldsQueries(database: database).setPriorityOverride(item.id, min(100, item.priority + 20))
+            try await AuditQueries(database: database).record([AuditEvent(
+                id: effects.newID(), conversationID: item.id, actorID: nil, action: "sla_breached",
+                detail: standing.target ?? "", createdAt: now)])
+            await hub?.publish(ChangeNotice(conversationIDs: [item.id], reason: "sla_breach"))
+            await alert(item.id, target: standing.target ?? "", due: standing.earliestDue)
+        }
+        return breached
+    }
+
+    /// POSTs a breach to the configured webhook; a failure is logged, never retried into a storm.
+    func alert(_ id: UUID, target: String, due: Date?) async {
+        guard let url = settings.alertWebhookURL else { return }
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        let body: [String: String] = [
+            "event": "sla_breach", "conversation_id": id.uuidString, "target": target,
+            "due_at": due.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+        ]
+        request.body = .bytes(ByteBuffer(bytes: (try? JSONEncoder().encode(body)) ?? Data()))
+        do {
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+            if !(200..<300).contains(response.status.code) {
+                logger.warning("alert webhook refused the breach", metadata: ["status": "\(response.status.code)"])
+            }
+        } catch {
+            logger.warning("alert webhook unreachable", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Snoozed cases whose time came are reopened through the journal, like an agent's reopen.

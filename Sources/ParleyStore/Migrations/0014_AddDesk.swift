@@ -36,6 +36,7 @@ struct AddDesk: AsyncMigration {
             ("priority_override", .int), ("snoozed_until", .datetime), ("previous_conversation_id", .uuid),
             ("first_response_due_at", .datetime), ("next_response_due_at", .datetime), ("resolution_due_at", .datetime),
             ("first_responded_at", .datetime), ("resolved_at", .datetime), ("language", .string), ("routed_at", .datetime),
+            ("sla_due_at", .datetime), ("sla_evaluated_at", .datetime),
         ] {
             try await database.schema("conversations").field(FieldKey(stringLiteral: column), type).update()
         }
@@ -47,6 +48,8 @@ struct AddDesk: AsyncMigration {
         let sql = try database.requireSQL()
         try await sql.create(index: "conversations_assignee").on("conversations").column("assignee_id").column("state").run()
         try await sql.create(index: "conversations_team").on("conversations").column("team_id").column("state").run()
+        // The queue sorted by the earliest SLA due time.
+        try await sql.create(index: "conversations_sla_due").on("conversations").column("state").column("sla_due_at").column("id").run()
 
         try await database.schema("conversation_tags")
             .field("conversation_id", .uuid, .required)
@@ -112,9 +115,10 @@ struct AddDesk: AsyncMigration {
         let sql = try database.requireSQL()
         try await sql.drop(index: "conversations_assignee").run()
         try await sql.drop(index: "conversations_team").run()
+        try await sql.drop(index: "conversations_sla_due").run()
         for column in ["assignee_id", "team_id", "assigned_at", "priority_override", "snoozed_until", "previous_conversation_id",
                        "first_response_due_at", "next_response_due_at", "resolution_due_at", "first_responded_at", "resolved_at",
-                       "language", "routed_at", "sla_status", "needed_skills"] {
+                       "language", "routed_at", "sla_due_at", "sla_evaluated_at", "sla_status", "needed_skills"] {
             try await database.schema("conversations").deleteField(FieldKey(stringLiteral: column)).update()
         }
         for column in ["capacity", "skills", "status", "last_active_at"] {

@@ -6,12 +6,15 @@ import Testing
 
 extension BrowserTests {
     /// The desk with the keyboard alone: every step below is a key press on the page (the Actions
-    /// API), never a click or a script. What the UI offers today is Tab, Enter and typing.
+    /// API), never a click or a script: Tab, Enter, typing and the composer's "/" template picker.
     @Suite struct KeyboardOnly {
-        @Test func signInOpenReplyAndResolve() async throws {
+        @Test func signInOpenReplyWithATemplateAndResolve() async throws {
             try await withBrowserDesk { desk in
                 let browser = desk.browser
                 try await desk.makeUser(email: "ana@example.com")
+                _ = try await TemplateQueries(database: desk.app.db).create(
+                    handleID: nil, name: "Refund", body: "Sorry about that, {{customer.name}}! Could you DM us the order number?",
+                    actions: [], at: Date(), id: UUID())
                 try await desk.deliver([BrowserDesk.customerPost(id: "5001", text: "my order never arrived")])
                 let id = BrowserDesk.conversationID(rootPostID: "5001")
 
@@ -26,15 +29,25 @@ extension BrowserTests {
                 try await browser.press(Key.enter)
                 try await browser.waitForPath("/conversations/\(id.uuidString)")
 
-                // Reply: type into the composer, then Tab to Send and press Enter.
+                // Reply with a template: "/" plus a filter opens the picker, Enter inserts the
+                // template rendered for this customer; then more typing, Tab to Send, Enter.
                 try await browser.tab(to: "#reply-text")
-                try await browser.press("Sorry about that, Casey! Could you DM us the order number?")
+                try await browser.press("/refu")
+                try await browser.waitFor(#"#template-picker:not([hidden]) [role="option"][aria-selected="true"]"#)
+                try await browser.press(Key.enter)
+                let box = try await browser.find("#reply-text")
+                try await browser.waitUntil("the template is in the reply box") {
+                    try await box.property("value").string?.contains("Sorry about that, Casey!") == true
+                }
+                try await browser.press(" Thanks.")
+                let reply = try #require(try await box.property("value").string)
+                #expect(reply.hasSuffix("Could you DM us the order number? Thanks."))
                 try await browser.tab(to: "form.composer button[type='submit']")
                 try await browser.press(Key.enter)
                 let queued = try await browser.waitFor(".outbox li.outbox-queued")
-                #expect(try await queued.text().contains("Sorry about that, Casey! Could you DM us the order number?"))
+                #expect(try await queued.text().contains("Could you DM us the order number? Thanks."))
                 let outbox = try await OutboxQueries(database: desk.app.db).forConversation(id)
-                #expect(outbox.map(\.text) == ["Sorry about that, Casey! Could you DM us the order number?"])
+                #expect(outbox.map(\.text) == [reply])
                 #expect(outbox.map(\.state) == [.queued])
                 #expect(outbox.map(\.channel) == [.public])
 
