@@ -12,6 +12,11 @@ struct InboxController: RouteCollection {
         routes.post("conversations", ":id", "replies", use: reply)
         routes.post("conversations", ":id", "resolve", use: resolve)
         routes.post("conversations", ":id", "reopen", use: reopen)
+        routes.post("conversations", ":id", "pending", use: pending)
+        routes.post("conversations", ":id", "snooze", use: snooze)
+        routes.post("conversations", ":id", "take", use: take)
+        routes.post("conversations", ":id", "tags", use: tag)
+        routes.post("conversations", ":id", "notes", use: note)
     }
 
     struct QueueQuery: Decodable {
@@ -19,6 +24,8 @@ struct InboxController: RouteCollection {
         var handle: String?
         var cursor: String?
         var sort: String?
+        var view: String?
+        var tag: String?
     }
 
     @Sendable func queue(req: Request) async throws -> View {
@@ -27,15 +34,26 @@ struct InboxController: RouteCollection {
         let handles = try await req.parley.handles.all()
         let handleID = handles.first { $0.username == query.handle }?.id
         let order = query.sort.flatMap(QueueOrder.init(rawValue:)) ?? .lastActivity
-        let cursor = query.cursor.flatMap(QueueCursor.init(token:)).flatMap { ($0.priority != nil) == (order == .priority) ? $0 : nil }
-        let page = try await req.parley.conversations.page(state: state, handleID: handleID, order: order, limit: 50, after: cursor)
+        let cursor = query.cursor.flatMap(QueueCursor.init(token:)).flatMap {
+            ($0.priority != nil) == (order == .priority) && $0.ascending == order.isDateOrder ? $0 : nil
+        }
         let user = try req.auth.require(AuthenticatedUser.self).user
+        let view = QueueView(rawValue: query.view ?? "all") ?? .all
+        let filter = try await req.parley.queueFilter(view: view.rawValue, tag: query.tag.flatMap(TagQueries.normalize), user: user)
+        let page = try await req.parley.conversations.page(
+            state: state, handleID: handleID, order: order, filter: filter, limit: 50, after: cursor)
+        let ids = page.items.map(\.conversation.id)
+        let fields = try await DeskFieldsQueries(database: req.db).fields(ids)
+        let tags = try await TagQueries(database: req.db).tags(of: ids)
         return try await req.view.render(
             "queue",
             QueuePage(
                 user: user, csrf: CSRFProtection.token(for: req), state: query.state ?? "open", handle: query.handle ?? "",
-                sort: order.rawValue,
-                handles: handles.map(\.username), rows: page.items.map { QueuePage.Row($0, now: req.parley.effects.now()) },
+                sort: order.rawValue, view: view.rawValue, tag: query.tag.flatMap(TagQueries.normalize) ?? "",
+                handles: handles.map(\.username),
+                rows: page.items.map {
+                    QueuePage.Row($0, now: req.parley.effects.now(), desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [])
+                },
                 nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req)))
     }
 
@@ -57,8 +75,88 @@ struct InboxController: RouteCollection {
         let id = try conversationID(req)
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
         let user = try req.auth.require(AuthenticatedUser.self).user
-        return try await req.view.render(
-            "conversation", ConversationPage(detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"]))
+        var page = ConversationPage(detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"])
+        page.desk = ConversationPage.DeskPanel(
+            fields: try await DeskFieldsQueries(database: req.db).fields([id])[id],
+            tags: try await TagQueries(database: req.db).tags(of: id),
+            notes: try await NoteQueries(database: req.db).notes(id),
+            audit: try await AuditQueries(database: req.db).trail(id),
+            names: Dictionary(uniqueKeysWithValues: try await AgentQueries(database: req.db).profiles().map { ($0.id, $0.name) }),
+            me: user.id)
+        return try await req.view.render("conversation", page)
+    }
+
+    /// The desk's forms: each does what its API route does, then shows the conversation again
+    /// (with the reason when the rules refuse it).
+    private func act(_ req: Request, _ body: (UUID, DeskUser) async throws -> Void) async throws -> Response {
+        let id = try conversationID(req)
+        let user = try req.auth.require(AuthenticatedUser.self).user
+        do {
+            try await body(id, user)
+        } catch let error as HTTPError {
+            return req.redirect(to: "/conversations/\(id)?notice=\(error.message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        } catch let error as ConversationState.TransitionError {
+            return req.redirect(to: "/conversations/\(id)?notice=\(error.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        }
+        return req.redirect(to: "/conversations/\(id)")
+    }
+
+    @Sendable func pending(req: Request) async throws -> Response {
+        try await act(req) { id, user in try await req.parley.change(id, to: .pending, by: user) }
+    }
+
+    struct SnoozeForm: Content {
+        var minutes: Int
+    }
+
+    @Sendable func snooze(req: Request) async throws -> Response {
+        let minutes = try req.content.decode(SnoozeForm.self).minutes
+        return try await act(req) { id, user in
+            guard (1...(60 * 24 * 30)).contains(minutes) else { throw HTTPError(.badRequest, "bad_request", "Snooze for 1 minute to 30 days.") }
+            try await req.parley.change(id, to: .snooze, until: req.parley.effects.now().addingTimeInterval(Double(minutes) * 60), by: user)
+        }
+    }
+
+    @Sendable func take(req: Request) async throws -> Response {
+        try await act(req) { id, user in
+            guard let fields = try await DeskFieldsQueries(database: req.db).fields([id])[id] else { throw HTTPError.notFound("conversation") }
+            if let holder = fields.assigneeID, holder != user.id, !user.role.includes(.supervisor) {
+                throw HTTPError(.conflict, "assigned", "\(fields.assigneeName ?? "Someone") has this case; a supervisor can reassign it.")
+            }
+            try await AssignmentQueries(database: req.db)
+                .assign(id, to: user.id, by: user.id, action: "took", at: req.parley.effects.now(), newID: req.parley.effects.newID())
+        }
+    }
+
+    struct TagForm: Content {
+        var tags: String
+    }
+
+    @Sendable func tag(req: Request) async throws -> Response {
+        let raw = try req.content.decode(TagForm.self).tags
+        return try await act(req) { id, user in
+            let tags = raw.split(separator: ",").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let normalized = tags.compactMap(TagQueries.normalize)
+            guard !normalized.isEmpty, normalized.count == tags.count else {
+                throw HTTPError(.badRequest, "invalid_tag", "Tags are up to 40 letters, digits, '-', '_', ':' or '.', separated by commas.")
+            }
+            let added = try await TagQueries(database: req.db).add(normalized, to: id)
+            if !added.isEmpty { try await req.parley.audit(id, by: user, "tagged", added.joined(separator: ", ")) }
+        }
+    }
+
+    struct NoteForm: Content {
+        var body: String
+    }
+
+    @Sendable func note(req: Request) async throws -> Response {
+        let body = try req.content.decode(NoteForm.self).body.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await act(req) { id, user in
+            guard !body.isEmpty, body.count <= 5_000 else { throw HTTPError(.badRequest, "bad_request", "A note is 1 to 5,000 characters.") }
+            try await NoteQueries(database: req.db)
+                .add(id: req.parley.effects.newID(), conversationID: id, authorID: user.id, body: body, at: req.parley.effects.now())
+            try await req.parley.audit(id, by: user, "noted", "internal note")
+        }
     }
 
     struct ReplyForm: Content {

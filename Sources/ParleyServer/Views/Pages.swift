@@ -40,6 +40,8 @@ struct QueuePage: Encodable {
     var state: String
     var handle: String
     var sort: String
+    var view: String
+    var tag: String
     var handles: [String]
     var rows: [Row]
     var nextCursor: String?
@@ -47,14 +49,16 @@ struct QueuePage: Encodable {
     var xAlerts: [String]
 
     init(
-        user: DeskUser, csrf: String, state: String, handle: String, sort: String, handles: [String], rows: [Row],
-        nextCursor: String?, xAlerts: [String] = []
+        user: DeskUser, csrf: String, state: String, handle: String, sort: String, view: String = "all", tag: String = "",
+        handles: [String], rows: [Row], nextCursor: String?, xAlerts: [String] = []
     ) {
         self.user = UserBadge(user)
         self.csrf = csrf
         self.state = state
         self.handle = handle
         self.sort = sort
+        self.view = view
+        self.tag = tag
         self.handles = handles
         self.rows = rows
         self.nextCursor = nextCursor
@@ -75,8 +79,18 @@ struct QueuePage: Encodable {
         var priority: Int
         var priorityReasons: String
         var handoffDM: Bool
+        var assignee: String?
+        var tags: [String]
+        /// `warning` or `breached`, for the badge.
+        var sla: String?
+        var slaDue: String?
 
-        init(_ s: ConversationSummary, now: Date) {
+        init(_ s: ConversationSummary, now: Date, desk: DeskFields? = nil, tags: [String] = []) {
+            assignee = desk?.assigneeName
+            self.tags = tags
+            sla = desk.flatMap { ["warning", "breached"].contains($0.slaStatus) ? $0.slaStatus : nil }
+            slaDue = desk.flatMap { [$0.firstResponseDueAt, $0.nextResponseDueAt, $0.resolutionDueAt].compactMap { $0 }.min() }
+                .map(Self.format)
             id = s.conversation.id.uuidString
             customerName = s.customer.name
             customerUsername = s.customer.username
@@ -87,8 +101,8 @@ struct QueuePage: Encodable {
             lastActivity = Self.format(s.conversation.lastMessageAt)
             waiting = s.conversation.awaitingReplySince.map { Self.ago(from: $0, to: now) }
             messageCount = s.conversation.messageCount
-            priority = s.conversation.triage.priority
-            priorityReasons = s.conversation.triage.priorityReasons.joined(separator: ", ")
+            priority = desk?.priorityOverride ?? s.conversation.triage.priority
+            priorityReasons = desk?.priorityOverride != nil ? "set by hand" : s.conversation.triage.priorityReasons.joined(separator: ", ")
             handoffDM = s.conversation.triage.handoff == .dm
         }
 
@@ -121,6 +135,56 @@ struct ConversationPage: Encodable {
     var handoffDM: Bool
     var handoffReasons: String
     var suggestedReply: String?
+    var desk: DeskPanel?
+
+    /// Who has the case, its tags, the team's internal notes and the audit trail.
+    struct DeskPanel: Encodable {
+        struct Note: Encodable {
+            var author: String
+            var body: String
+            var at: String
+        }
+
+        struct Audit: Encodable {
+            var who: String
+            var action: String
+            var detail: String
+            var at: String
+        }
+
+        var assignee: String?
+        var mine: Bool
+        var tags: [String]
+        var sla: String
+        var slaDue: String?
+        var snoozedUntil: String?
+        var notes: [Note]
+        var audit: [Audit]
+
+        init(fields: DeskFields?, tags: [String], notes: [InternalNote], audit: [AuditEvent], names: [UUID: String], me: UUID) {
+            assignee = fields?.assigneeName
+            mine = fields?.assigneeID == me
+            self.tags = tags
+            sla = fields?.slaStatus ?? "none"
+            slaDue = fields.flatMap { [$0.firstResponseDueAt, $0.nextResponseDueAt, $0.resolutionDueAt].compactMap { $0 }.min() }
+                .map(QueuePage.Row.format)
+            snoozedUntil = fields?.snoozedUntil.map(QueuePage.Row.format)
+            self.notes = notes.map { Note(author: $0.authorName, body: $0.body, at: QueuePage.Row.format($0.createdAt)) }
+            self.audit = audit.map {
+                Audit(who: $0.actorID.flatMap { names[$0] } ?? "Parley", action: $0.action,
+                      detail: $0.detail.hasPrefix("to ") || $0.detail.hasPrefix("auto-assigned to ")
+                        ? Self.named($0.detail, names) : $0.detail,
+                      at: QueuePage.Row.format($0.createdAt))
+            }
+        }
+
+        /// "to <uuid>" → "to Ana".
+        static func named(_ detail: String, _ names: [UUID: String]) -> String {
+            var text = detail
+            for (id, name) in names { text = text.replacingOccurrences(of: id.uuidString, with: name) }
+            return text
+        }
+    }
 
     struct CustomerCard: Encodable {
         var name: String

@@ -46,6 +46,12 @@ public struct TagQueries: Sendable {
             .map { try $0.decode(column: "tag", as: String.self) }
     }
 
+    /// The cases with a tag.
+    public func conversations(tagged tag: String) async throws -> [UUID] {
+        try await database.requireSQL().select().column("conversation_id").from("conversation_tags")
+            .where("tag", .equal, SQLBind(tag)).all().map { try $0.decode(column: "conversation_id", as: UUID.self) }
+    }
+
     /// Tags of many cases at once (for the queue).
     public func tags(of conversationIDs: [UUID]) async throws -> [UUID: [String]] {
         guard !conversationIDs.isEmpty else { return [:] }

@@ -32,25 +32,58 @@ public struct ConversationPage: Sendable, Equatable {
 public enum QueueOrder: String, Sendable, CaseIterable {
     case lastActivity = "last_activity"
     case priority
+    /// Cases with a running SLA clock, the earliest due first.
+    case slaDue = "sla_due"
+    /// Cases whose customer waits for an answer, the longest waiting first.
+    case longestWaiting = "longest_waiting"
+
+    /// Orders by a date, oldest first, over only the cases that have it.
+    public var isDateOrder: Bool { self == .slaDue || self == .longestWaiting }
+}
+
+/// Which cases a queue view shows, besides state and handle.
+public struct QueueFilter: Sendable, Equatable {
+    public var assigneeID: UUID?
+    public var unassignedOnly: Bool
+    public var teamIDs: [UUID]?
+    /// Only these cases (a tag's).
+    public var conversationIDs: [UUID]?
+    /// Only cases at warning or breached.
+    public var breachingOnly: Bool
+
+    public init(
+        assigneeID: UUID? = nil, unassignedOnly: Bool = false, teamIDs: [UUID]? = nil, conversationIDs: [UUID]? = nil,
+        breachingOnly: Bool = false
+    ) {
+        self.assigneeID = assigneeID
+        self.unassignedOnly = unassignedOnly
+        self.teamIDs = teamIDs
+        self.conversationIDs = conversationIDs
+        self.breachingOnly = breachingOnly
+    }
 }
 
 /// A position in the queue, for the next page. Opaque to API clients.
 public struct QueueCursor: Sendable, Equatable {
     /// Set when the queue is ordered by priority.
     public var priority: Int?
+    /// The position's time: last activity, or the SLA due / waiting-since time of the date orders.
     public var lastMessageAt: Date
     public var id: UUID
+    /// Set when the queue is ordered by a date, oldest first.
+    public var ascending: Bool
 
-    public init(priority: Int? = nil, lastMessageAt: Date, id: UUID) {
+    public init(priority: Int? = nil, lastMessageAt: Date, id: UUID, ascending: Bool = false) {
         self.priority = priority
         self.lastMessageAt = lastMessageAt
         self.id = id
+        self.ascending = ascending
     }
 
     /// The exact bits of the time, so that a page boundary never skips or repeats a row.
     public var token: String {
         let position = "\(lastMessageAt.timeIntervalSince1970.bitPattern):\(id.uuidString)"
-        let raw = priority.map { "p\($0):" + position } ?? position
+        let raw = ascending ? "a:" + position : priority.map { "p\($0):" + position } ?? position
         return Data(raw.utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
@@ -63,12 +96,16 @@ public struct QueueCursor: Sendable, Equatable {
         guard let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8) else { return nil }
         var parts = raw.split(separator: ":").map(String.init)
         var priority: Int?
-        if parts.count == 3, parts[0].hasPrefix("p"), let value = Int(parts[0].dropFirst()) {
+        var ascending = false
+        if parts.count == 3, parts[0] == "a" {
+            ascending = true
+            parts.removeFirst()
+        } else if parts.count == 3, parts[0].hasPrefix("p"), let value = Int(parts[0].dropFirst()) {
             priority = value
             parts.removeFirst()
         }
         guard parts.count == 2, let bits = UInt64(parts[0]), let id = UUID(uuidString: parts[1]) else { return nil }
-        self.init(priority: priority, lastMessageAt: Date(timeIntervalSince1970: Double(bitPattern: bits)), id: id)
+        self.init(priority: priority, lastMessageAt: Date(timeIntervalSince1970: Double(bitPattern: bits)), id: id, ascending: ascending)
     }
 }
 
@@ -82,14 +119,22 @@ public struct ConversationQueries: Sendable {
     /// The queue, newest activity first, with a stable order for cursor pagination.
     /// The queue in `order`, one page after `cursor`; a cursor from the other order is refused.
     public func page(
-        state: ConversationState?, handleID: UUID?, order: QueueOrder = .lastActivity, limit: Int,
-        after cursor: QueueCursor?
+        state: ConversationState?, handleID: UUID?, order: QueueOrder = .lastActivity, filter: QueueFilter = QueueFilter(),
+        limit: Int, after cursor: QueueCursor?
     ) async throws -> ConversationPage {
         let query = ConversationRecord.query(on: database)
         if let state { query.filter(\.$state == state.rawValue) }
         if let handleID { query.filter(\.$handleID == handleID) }
+        if let assignee = filter.assigneeID { query.filter(\.$assigneeID == assignee) }
+        if filter.unassignedOnly { query.filter(\.$assigneeID == nil) }
+        if let teams = filter.teamIDs { query.filter(\.$teamID ~~ teams.map { Optional($0) }) }
+        if let ids = filter.conversationIDs { query.filter(\.$id ~~ ids) }
+        if filter.breachingOnly { query.filter(\.$slaStatus ~~ ["warning", "breached"]) }
+        if order.isDateOrder {
+            return try await datePage(query, order: order, limit: limit, after: cursor)
+        }
         if let cursor {
-            guard (cursor.priority != nil) == (order == .priority) else {
+            guard (cursor.priority != nil) == (order == .priority), !cursor.ascending else {
                 throw StoreError.invalid("This cursor belongs to a queue in another order.")
             }
             query.group(.or) { or in
@@ -122,6 +167,32 @@ public struct ConversationQueries: Sendable {
             QueueCursor(priority: order == .priority ? $0.triage.priority : nil, lastMessageAt: $0.lastMessageAt, id: $0.id)
         } : nil
         return ConversationPage(items: items, nextCursor: next)
+    }
+
+    /// The date orders: oldest first over the cases that have the date, then by id.
+    private func datePage(
+        _ query: QueryBuilder<ConversationRecord>, order: QueueOrder, limit: Int, after cursor: QueueCursor?
+    ) async throws -> ConversationPage {
+        let field: KeyPath<ConversationRecord, OptionalFieldProperty<ConversationRecord, Date>> =
+            order == .slaDue ? \.$slaDueAt : \.$awaitingReplySince
+        query.filter(field != nil)
+        if let cursor {
+            guard cursor.ascending else { throw StoreError.invalid("This cursor belongs to a queue in another order.") }
+            query.group(.or) { or in
+                or.filter(field > cursor.lastMessageAt)
+                or.group(.and) { and in
+                    and.filter(field == cursor.lastMessageAt)
+                    and.filter(\.$id > cursor.id)
+                }
+            }
+        }
+        let records = try await query.sort(field, .ascending).sort(\.$id, .ascending).limit(limit + 1).all()
+        let page = Array(records.prefix(limit))
+        let conversations = try page.map { try $0.toDomain() }
+        let next = records.count > limit ? page.last.flatMap { record in
+            record[keyPath: field].value.flatMap { date in date.map { QueueCursor(lastMessageAt: $0, id: record.id!, ascending: true) } }
+        } : nil
+        return ConversationPage(items: try await summaries(conversations), nextCursor: next)
     }
 
     private func summaries(_ conversations: [Conversation]) async throws -> [ConversationSummary] {

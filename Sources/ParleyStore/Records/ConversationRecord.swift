@@ -24,6 +24,10 @@ final class ConversationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "resolved_at") var resolvedAt: Date?
     @OptionalField(key: "snoozed_until") var snoozedUntil: Date?
     @OptionalField(key: "previous_conversation_id") var previousConversationID: UUID?
+    @OptionalField(key: "assignee_id") var assigneeID: UUID?
+    @OptionalField(key: "team_id") var teamID: UUID?
+    @OptionalField(key: "sla_due_at") var slaDueAt: Date?
+    @Field(key: "sla_status") var slaStatus: String
 
     init() {}
 

@@ -20,6 +20,8 @@ struct ConversationsController: RouteCollection {
         var limit: Int?
         var cursor: String?
         var sort: String?
+        var view: String?
+        var tag: String?
     }
 
     @Sendable func index(req: Request) async throws -> ConversationListDTO {
@@ -43,8 +45,10 @@ struct ConversationsController: RouteCollection {
             }
             return order
         } ?? .lastActivity
+        let filter = try await req.parley.queueFilter(
+            view: query.view, tag: query.tag, user: try req.auth.require(AuthenticatedUser.self).user)
         let page = try await req.parley.conversations.page(
-            state: state, handleID: handleID, order: order, limit: limit, after: cursor)
+            state: state, handleID: handleID, order: order, filter: filter, limit: limit, after: cursor)
         return ConversationListDTO(
             data: try await req.parley.withDesk(page.items.map(ConversationDTO.init)), nextCursor: page.nextCursor?.token)
     }
