@@ -6,9 +6,27 @@ import Vapor
 /// What agents do to a conversation, shared by the inbox's forms and the JSON API so both follow
 /// the same rules (decided in ParleyCore) and write the same rows.
 extension RequestParley {
-    func reply(to id: UUID, text: String, channel: ParleyCore.Channel, by user: DeskUser) async throws -> OutboxItem {
+    /// How long a reply lock lasts without a keystroke.
+    static let replyLockSeconds: Double = 120
+
+    /// Queues a reply. Refused while another agent holds the case's reply (they must take over
+    /// first), and — when `seenUpTo` is given — if the customer wrote since the agent's view was
+    /// loaded, unless `confirmStale`.
+    func reply(
+        to id: UUID, text: String, channel: ParleyCore.Channel, by user: DeskUser, seenUpTo: Date? = nil, confirmStale: Bool = false
+    ) async throws -> OutboxItem {
         let draft = try ReplyDraft(text: text, channel: channel)
         guard let detail = try await conversations.detail(id) else { throw HTTPError.notFound("conversation") }
+        let collision = CollisionQueries(database: database)
+        let lock = try await collision.acquire(
+            id, user: user.id, until: effects.now().addingTimeInterval(Self.replyLockSeconds), at: effects.now())
+        if let lock, lock.userID != user.id {
+            throw HTTPError(.conflict, "replying", "\(lock.name) is replying. Take over to send yours.")
+        }
+        if let seenUpTo, !confirmStale,
+           detail.messages.contains(where: { !$0.kind.isOwn && $0.createdAt.timeIntervalSince(seenUpTo) > 0.001 }) {
+            throw HTTPError(.conflict, "stale_view", "The customer wrote again since this conversation was loaded. Read it, then confirm to send.")
+        }
         let target = try ReplyTarget.of(draft, messages: detail.messages, customerXUserID: detail.customer.xUserID)
         let item = OutboxItem(
             id: effects.newID(), conversationID: id, handleID: detail.handle.id, channel: draft.channel, text: draft.text,
@@ -19,8 +37,21 @@ extension RequestParley {
             id: effects.newID(), conversationID: id, actorID: user.id, action: "replied",
             detail: draft.channel == .dm ? "DM queued" : "public reply queued", createdAt: effects.now())])
         try await AgentQueries(database: database).touch(user.id, at: effects.now())
+        try await collision.release(id, user: user.id)
         await hub.publish(ChangeNotice(conversationIDs: [id], reason: "outbox"))
         return item
+    }
+
+    /// Takes the case's reply from whoever holds it, in the audit trail.
+    func takeOver(_ id: UUID, by user: DeskUser) async throws -> ReplyLock? {
+        _ = try await requireConversation(id)
+        let collision = CollisionQueries(database: database)
+        let previous = try await collision.lock(id, at: effects.now())
+        let lock = try await collision.acquire(
+            id, user: user.id, until: effects.now().addingTimeInterval(Self.replyLockSeconds), at: effects.now(), force: true)
+        try await audit(id, by: user, "took_over", previous.map { "the reply from \($0.name)" } ?? "the reply (nobody held it)")
+        await hub.publish(ChangeNotice(conversationIDs: [id], reason: "presence"))
+        return lock
     }
 
     /// State changes are journaled desk actions, so a rebuild from the journal keeps them; each

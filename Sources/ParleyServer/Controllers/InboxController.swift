@@ -17,6 +17,11 @@ struct InboxController: RouteCollection {
         routes.post("conversations", ":id", "take", use: take)
         routes.post("conversations", ":id", "tags", use: tag)
         routes.post("conversations", ":id", "notes", use: note)
+        routes.post("conversations", ":id", "take-over", use: takeOver)
+    }
+
+    @Sendable func takeOver(req: Request) async throws -> Response {
+        try await act(req) { id, user in _ = try await req.parley.takeOver(id, by: user) }
     }
 
     struct QueueQuery: Decodable {
@@ -76,6 +81,12 @@ struct InboxController: RouteCollection {
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
         let user = try req.auth.require(AuthenticatedUser.self).user
         var page = ConversationPage(detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"])
+        let lock = try await CollisionQueries(database: req.db).lock(id, at: req.parley.effects.now())
+        page.replyingNow = lock.flatMap { $0.userID == user.id ? nil : $0.name }
+        page.draft = req.query["draft"]
+        page.draftDM = req.query["channel"] == "dm"
+        page.askConfirmStale = req.query["stale"] == "1"
+        page.seenUpTo = detail.messages.map(\.createdAt).max().map { String($0.timeIntervalSince1970) } ?? ""
         page.desk = ConversationPage.DeskPanel(
             fields: try await DeskFieldsQueries(database: req.db).fields([id])[id],
             tags: try await TagQueries(database: req.db).tags(of: id),
@@ -162,16 +173,32 @@ struct InboxController: RouteCollection {
     struct ReplyForm: Content {
         var text: String
         var channel: ParleyCore.Channel
+        var seenUpTo: String?
+        var confirmStale: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, channel
+            case seenUpTo = "seen_up_to"
+            case confirmStale = "confirm_stale"
+        }
     }
 
     @Sendable func reply(req: Request) async throws -> Response {
         let id = try conversationID(req)
         let form = try req.content.decode(ReplyForm.self)
         let user = try req.auth.require(AuthenticatedUser.self).user
+        let seen = form.seenUpTo.flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
+        func back(_ notice: String, stale: Bool = false) -> Response {
+            let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+            return req.redirect(to: "/conversations/\(id)?notice=\(encode(notice))&draft=\(encode(form.text))&channel=\(form.channel.rawValue)\(stale ? "&stale=1" : "")")
+        }
         do {
-            _ = try await req.parley.reply(to: id, text: form.text, channel: form.channel, by: user)
+            _ = try await req.parley.reply(
+                to: id, text: form.text, channel: form.channel, by: user, seenUpTo: seen, confirmStale: form.confirmStale == "on")
         } catch let error as ReplyDraftError {
-            return req.redirect(to: "/conversations/\(id)?notice=\(error.description.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "")")
+            return back(error.description)
+        } catch let error as HTTPError where error.status == .conflict {
+            return back(error.message, stale: error.code == "stale_view")
         }
         return req.redirect(to: "/conversations/\(id)")
     }

@@ -136,6 +136,14 @@ struct ConversationPage: Encodable {
     var handoffReasons: String
     var suggestedReply: String?
     var desk: DeskPanel?
+    /// Another agent holding the reply: Send waits for an explicit take-over.
+    var replyingNow: String?
+    /// A reply sent back to the agent (refused), to try again.
+    var draft: String?
+    var draftDM = false
+    var askConfirmStale = false
+    /// The newest message's time when the page was made (seconds since 1970).
+    var seenUpTo = ""
 
     /// Who has the case, its tags, the team's internal notes and the audit trail.
     struct DeskPanel: Encodable {

@@ -103,13 +103,28 @@ struct AddDesk: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
 
+        // Who is looking at or typing in a case (heartbeats), and who holds its reply: a row per
+        // case and person, shared by every process through the database.
+        try await database.schema("presence")
+            .field("conversation_id", .uuid, .required)
+            .field("user_id", .uuid, .required)
+            .field("typing", .bool, .required)
+            .field("seen_at", .datetime, .required)
+            .compositeIdentifier(over: "conversation_id", "user_id")
+            .create()
+        try await database.schema("reply_locks")
+            .field("conversation_id", .uuid, .identifier(auto: false))
+            .field("user_id", .uuid, .required)
+            .field("expires_at", .datetime, .required)
+            .create()
+
         try await database.schema("handles")
             .field("auto_replies", .bool, .required, .sql(.default(SQLLiteral.boolean(false)))).update()
         try await database.schema("handles").field("help_url", .string).update()
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["sla_policies", "templates", "routing_rules", "audit_events", "notes", "conversation_tags", "team_members", "teams"] {
+        for table in ["reply_locks", "presence", "sla_policies", "templates", "routing_rules", "audit_events", "notes", "conversation_tags", "team_members", "teams"] {
             try await database.schema(table).delete()
         }
         let sql = try database.requireSQL()

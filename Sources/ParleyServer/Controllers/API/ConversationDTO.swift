@@ -235,6 +235,15 @@ struct ConversationListDTO: Content, Equatable {
 struct ReplyInputDTO: Content {
     var text: String
     var channel: ParleyCore.Channel
+    /// The newest message the agent had seen; a newer customer message makes the send ask to confirm.
+    var seenUpTo: Date?
+    var confirmStale: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case text, channel
+        case seenUpTo = "seen_up_to"
+        case confirmStale = "confirm_stale"
+    }
 }
 
 struct EventAcceptedDTO: Content, Equatable {

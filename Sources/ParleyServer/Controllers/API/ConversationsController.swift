@@ -75,7 +75,8 @@ struct ConversationsController: RouteCollection {
         let id = try conversationID(req)
         let input = try req.content.decode(ReplyInputDTO.self)
         let user = try req.auth.require(AuthenticatedUser.self).user
-        let item = try await req.parley.reply(to: id, text: input.text, channel: input.channel, by: user)
+        let item = try await req.parley.reply(
+            to: id, text: input.text, channel: input.channel, by: user, seenUpTo: input.seenUpTo, confirmStale: input.confirmStale ?? false)
         return try await OutboxItemDTO(item).encodeResponse(status: .accepted, for: req)
     }
 
