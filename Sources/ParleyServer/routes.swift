@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: RoutingRulesController())
     try api.register(collection: SLAController())
     try api.register(collection: CollisionController())
+    try api.register(collection: DashboardController.API())
     try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))
     try api.register(collection: TemplatesController())
     try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
@@ -23,6 +24,7 @@ func routes(_ app: Application) throws {
     try web.register(collection: XAuthController())
     let signedIn = web.grouped(RequireUser())
     try signedIn.register(collection: InboxController())
+    try signedIn.register(collection: DashboardController.Page())
     try signedIn.register(collection: SearchPageController())
     try signedIn.register(collection: LiveController())
 }
