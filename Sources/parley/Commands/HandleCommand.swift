@@ -3,6 +3,7 @@ import Foundation
 import ParleyCore
 import ParleyServer
 import ParleyStore
+import ParleyX
 
 struct HandleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,10 +25,26 @@ struct HandleCommand: AsyncParsableCommand {
             let handle = Handle(
                 id: StableID.make("handle", xUserID), xUserID: xUserID, username: username, name: name ?? username, role: role,
                 terms: terms.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            try await ParleyApp.withApplication(config: try database.config()) { app in
-                try await HandleQueries(database: app.db).upsert(handle)
+            let environment = ProcessInfo.processInfo.environment
+            let hasTokens = environment["X_ACCESS_TOKEN"] != nil || environment["X_OAUTH2_ACCESS_TOKEN"] != nil
+            var config = try database.config()
+            if hasTokens {
+                // Refuse before writing anything: tokens are never stored unsealed.
+                guard config.x.tokenKey != nil else { throw ValidationError(XConnectorError.noTokenKey.description) }
+                config.x.enabled = true
             }
-            print("Handle @\(handle.username) (\(role.rawValue)) saved.")
+            try await ParleyApp.withApplication(config: config) { app in
+                try await HandleQueries(database: app.db).upsert(handle)
+                if hasTokens {
+                    guard let x = ParleyApp.xServices(for: app) else { throw ValidationError("The X connector is not configured.") }
+                    do {
+                        try await HandleTokens.store(from: environment, for: handle.id, in: x)
+                    } catch let error as XConnectorError {
+                        throw ValidationError(error.description)
+                    }
+                }
+            }
+            print("Handle @\(handle.username) (\(role.rawValue)) saved\(hasTokens ? ", with its X tokens from the environment (sealed)" : "").")
         }
     }
 

@@ -49,18 +49,7 @@ extension HandleCommand {
                 guard let handle = try await HandleQueries(database: app.db).all().first(where: { $0.username.lowercased() == username.lowercased() })
                 else { throw ValidationError("No handle @\(username); add it first with `parley handle add`.") }
                 do {
-                    if let token = environment["X_ACCESS_TOKEN"], let secret = environment["X_ACCESS_TOKEN_SECRET"] {
-                        try await x.credentials.storeOAuth1(token: token, secret: secret, for: handle.id)
-                    } else if let access = environment["X_OAUTH2_ACCESS_TOKEN"] {
-                        // Its expiry is unknown: with a refresh token it is refreshed on first use (and rotated
-                        // from then on); without one it is used until X refuses it.
-                        let refresh = environment["X_OAUTH2_REFRESH_TOKEN"]
-                        try await x.credentials.store(
-                            XOAuth2Token(accessToken: access, refreshToken: refresh, expiresIn: refresh == nil ? nil : 0, scope: nil),
-                            for: handle.id)
-                    } else {
-                        throw ValidationError("Set X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET, or X_OAUTH2_ACCESS_TOKEN.")
-                    }
+                    try await HandleTokens.store(from: environment, for: handle.id, in: x)
                 } catch let error as XConnectorError {
                     throw ValidationError(error.description)
                 }
@@ -85,6 +74,25 @@ extension HandleCommand {
                     .setMonthlyBudget(handle.id, micros: usd > 0 ? Int((usd * 1_000_000).rounded()) : nil)
             }
             print(usd > 0 ? "Monthly X budget for @\(username): $\(String(format: "%.2f", usd))." : "Budget for @\(username) removed.")
+        }
+    }
+}
+
+/// User-context tokens from configuration: `X_ACCESS_TOKEN` + `X_ACCESS_TOKEN_SECRET` (OAuth 1.0a),
+/// or `X_OAUTH2_ACCESS_TOKEN` [+ `X_OAUTH2_REFRESH_TOKEN`].
+enum HandleTokens {
+    static func store(from environment: [String: String], for handleID: UUID, in x: XServices) async throws {
+        if let token = environment["X_ACCESS_TOKEN"], let secret = environment["X_ACCESS_TOKEN_SECRET"] {
+            try await x.credentials.storeOAuth1(token: token, secret: secret, for: handleID)
+        } else if let access = environment["X_OAUTH2_ACCESS_TOKEN"] {
+            // Its expiry is unknown: with a refresh token it is refreshed on first use (and rotated
+            // from then on); without one it is used until X refuses it.
+            let refresh = environment["X_OAUTH2_REFRESH_TOKEN"]
+            try await x.credentials.store(
+                XOAuth2Token(accessToken: access, refreshToken: refresh, expiresIn: refresh == nil ? nil : 0, scope: nil),
+                for: handleID)
+        } else {
+            throw ValidationError("Set X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET, or X_OAUTH2_ACCESS_TOKEN.")
         }
     }
 }
