@@ -180,6 +180,13 @@
       { template_id: template.id, channel: channel() }).then(function (result) {
       if (!result.ok) { say(errorMessage(result)); box.focus(); return; }
       box.value = result.body.text;
+      // A macro's actions (tag, assign, state, move to DM) apply when the reply is sent.
+      var macro = document.getElementById("macro-id");
+      if (macro) macro.value = (result.body.actions && result.body.actions.length) ? template.id : "";
+      if ((result.body.actions || []).some(function (a) { return a.type === "move_to_dm"; })) {
+        var dm = form.querySelector("input[name=channel][value=dm]");
+        if (dm) dm.checked = true;
+      }
       say("");
       showCheck(result.body);
       box.focus();

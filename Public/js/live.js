@@ -24,8 +24,11 @@
     var state = queue.getAttribute("data-state") || "open";
     var handle = queue.getAttribute("data-handle") || "";
     var sort = queue.getAttribute("data-sort") || "last_activity";
+    var view = queue.getAttribute("data-view") || "all";
+    var tag = queue.getAttribute("data-tag") || "";
     var url = "/api/v1/conversations?limit=50&sort=" + encodeURIComponent(sort) + (state !== "all" ? "&state=" + encodeURIComponent(state) : "") +
-      (handle ? "&handle=" + encodeURIComponent(handle) : "");
+      (handle ? "&handle=" + encodeURIComponent(handle) : "") + "&view=" + encodeURIComponent(view) +
+      (tag ? "&tag=" + encodeURIComponent(tag) : "");
     fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : null; }).then(function (body) {
       if (!body) return;
       var tbody = document.getElementById("queue-rows");
@@ -33,6 +36,14 @@
       body.data.forEach(function (c) {
         var tr = el("tr");
         tr.setAttribute("data-id", c.id);
+        var pick = el("td");
+        var box = el("input");
+        box.type = "checkbox";
+        box.name = "ids[]";
+        box.value = c.id;
+        box.setAttribute("aria-label", "Select " + c.customer.name);
+        pick.appendChild(box);
+        tr.appendChild(pick);
         var priority = el("td");
         var score = el("span", "priority", c.priority.score);
         score.title = c.priority.reasons.join(", ");
@@ -52,6 +63,10 @@
         var waiting = el("td");
         waiting.appendChild(c.awaiting_reply_since ? el("span", "waiting", minutesAgo(c.awaiting_reply_since)) : el("span", "muted", "answered"));
         tr.appendChild(waiting);
+        var desk = c.desk || {};
+        var holder = el("td", desk.assignee ? null : "muted", desk.assignee ? desk.assignee.name : "—");
+        (desk.tags || []).forEach(function (t) { holder.appendChild(document.createTextNode(" ")); holder.appendChild(el("span", "tag", t)); });
+        tr.appendChild(holder);
         tr.appendChild(el("td", "muted", c.last_message_at.replace("T", " ").replace("Z", "")));
         rows.appendChild(tr);
       });

@@ -18,6 +18,28 @@ struct InboxController: RouteCollection {
         routes.post("conversations", ":id", "tags", use: tag)
         routes.post("conversations", ":id", "notes", use: note)
         routes.post("conversations", ":id", "take-over", use: takeOver)
+        routes.post("conversations", "bulk", use: bulk)
+    }
+
+    struct BulkForm: Content {
+        var action: BulkAction
+        var ids: [UUID]?
+        var tags: String?
+    }
+
+    /// The queue's bulk form: back to the queue with what happened.
+    @Sendable func bulk(req: Request) async throws -> Response {
+        let form = try req.content.decode(BulkForm.self)
+        let user = try req.auth.require(AuthenticatedUser.self).user
+        let notice: String
+        do {
+            let tags = (form.tags ?? "").split(separator: ",").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let outcome = try await req.parley.bulk(form.action, ids: form.ids ?? [], tags: tags, by: user)
+            notice = "\(outcome.changed) changed" + (outcome.refused.isEmpty ? "." : ", \(outcome.refused.count) refused: " + outcome.refused.map(\.reason).joined(separator: "; "))
+        } catch let error as HTTPError {
+            notice = error.message
+        }
+        return req.redirect(to: "/inbox?notice=\(notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
     }
 
     @Sendable func takeOver(req: Request) async throws -> Response {
@@ -59,7 +81,7 @@ struct InboxController: RouteCollection {
                 rows: page.items.map {
                     QueuePage.Row($0, now: req.parley.effects.now(), desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [])
                 },
-                nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req)))
+                nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? [])))
     }
 
     /// What the team must know about the X connection: a handle to authorize again, reads paused.
@@ -81,6 +103,9 @@ struct InboxController: RouteCollection {
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
         let user = try req.auth.require(AuthenticatedUser.self).user
         var page = ConversationPage(detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"])
+        page.pastCases = try await req.parley.conversations.otherCases(customerID: detail.customer.id, excluding: id).map {
+            ConversationPage.PastCase(id: $0.id.uuidString, state: $0.state.rawValue, lastActivity: QueuePage.Row.format($0.lastMessageAt))
+        }
         let lock = try await CollisionQueries(database: req.db).lock(id, at: req.parley.effects.now())
         page.replyingNow = lock.flatMap { $0.userID == user.id ? nil : $0.name }
         page.draft = req.query["draft"]
@@ -175,11 +200,14 @@ struct InboxController: RouteCollection {
         var channel: ParleyCore.Channel
         var seenUpTo: String?
         var confirmStale: String?
+        /// The template whose macro actions apply once the reply is queued.
+        var macroID: String?
 
         enum CodingKeys: String, CodingKey {
             case text, channel
             case seenUpTo = "seen_up_to"
             case confirmStale = "confirm_stale"
+            case macroID = "macro_id"
         }
     }
 
@@ -195,6 +223,9 @@ struct InboxController: RouteCollection {
         do {
             _ = try await req.parley.reply(
                 to: id, text: form.text, channel: form.channel, by: user, seenUpTo: seen, confirmStale: form.confirmStale == "on")
+            if let macro = form.macroID.flatMap(UUID.init(uuidString:)) {
+                try await req.parley.applyMacro(macro, to: id, by: user)
+            }
         } catch let error as ReplyDraftError {
             return back(error.description)
         } catch let error as HTTPError where error.status == .conflict {

@@ -144,6 +144,14 @@ struct ConversationPage: Encodable {
     var askConfirmStale = false
     /// The newest message's time when the page was made (seconds since 1970).
     var seenUpTo = ""
+    /// The customer's other cases, for the customer card.
+    var pastCases: [PastCase] = []
+
+    struct PastCase: Encodable {
+        var id: String
+        var state: String
+        var lastActivity: String
+    }
 
     /// Who has the case, its tags, the team's internal notes and the audit trail.
     struct DeskPanel: Encodable {

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
+import ParleyCore
 
 extension ConversationQueries {
     /// Snoozed cases whose wake-up time has come.
@@ -8,5 +9,14 @@ extension ConversationQueries {
         try await database.requireSQL().raw("""
             SELECT id FROM conversations WHERE state = 'snoozed' AND snoozed_until IS NOT NULL AND snoozed_until <= \(bind: date)
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
+    }
+}
+
+extension ConversationQueries {
+    /// The customer's other cases, newest first (for the customer card).
+    public func otherCases(customerID: UUID, excluding id: UUID, limit: Int = 10) async throws -> [Conversation] {
+        try await ConversationRecord.query(on: database)
+            .filter(\.$customerID == customerID).filter(\.$id != id)
+            .sort(\.$lastMessageAt, .descending).limit(limit).all().map { try $0.toDomain() }
     }
 }

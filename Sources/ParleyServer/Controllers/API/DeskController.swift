@@ -16,7 +16,9 @@ struct DeskController: RouteCollection {
         conversations.post("notes", use: addNote)
         conversations.put("priority", use: setPriority)
         conversations.get("audit", use: audit)
+        conversations.post("apply-macro", use: applyMacro)
         routes.put("me", "status", use: setMyStatus)
+        routes.post("conversations", "bulk", use: bulk)
 
         let supervisor = routes.requiring(.supervisor)
         supervisor.put("conversations", ":id", "team", use: setTeam)
@@ -162,6 +164,31 @@ struct DeskController: RouteCollection {
         return try await AuditQueries(database: req.db).trail(id).map {
             DeskDTO.Audit(action: $0.action, detail: $0.detail, actorID: $0.actorID, createdAt: $0.createdAt)
         }
+    }
+
+    struct BulkInput: Content {
+        var action: BulkAction
+        var ids: [UUID]
+        var tags: [String]?
+    }
+
+    /// `POST /api/v1/conversations/bulk` `{"action":"assign_to_me"|"tag"|"resolve","ids":[…],"tags"?}`.
+    @Sendable func bulk(req: Request) async throws -> BulkOutcome {
+        let input = try req.content.decode(BulkInput.self)
+        return try await req.parley.bulk(input.action, ids: input.ids, tags: input.tags ?? [], by: try user(req))
+    }
+
+    struct MacroInput: Content {
+        var templateID: UUID
+        enum CodingKeys: String, CodingKey { case templateID = "template_id" }
+    }
+
+    /// Applies a template's actions (tag, assign, state, move to DM); the text is the composer's.
+    @Sendable func applyMacro(req: Request) async throws -> ConversationDTO {
+        let id = try conversationID(req)
+        let input = try req.content.decode(MacroInput.self)
+        try await req.parley.applyMacro(input.templateID, to: id, by: try user(req))
+        return try await detail(req, id)
     }
 
     struct StatusInput: Content {
