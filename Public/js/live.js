@@ -56,6 +56,8 @@
         who.appendChild(link);
         who.appendChild(document.createTextNode(" "));
         who.appendChild(el("span", "muted", "@" + c.customer.username));
+        var watching = (c.desk && c.desk.viewers) || [];
+        if (watching.length) { who.appendChild(document.createTextNode(" ")); who.appendChild(el("span", "viewers", "viewing: " + watching.join(", "))); }
         tr.appendChild(who);
         tr.appendChild(el("td", null, "@" + c.handle.username));
         tr.appendChild(el("td", "preview", c.last_message ? c.last_message.text.slice(0, 160) : ""));

@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     let signedIn = web.grouped(RequireUser())
     try signedIn.register(collection: InboxController())
     try signedIn.register(collection: DashboardController.Page())
+    try signedIn.register(collection: AdminController())
     try signedIn.register(collection: SearchPageController())
     try signedIn.register(collection: LiveController())
 }

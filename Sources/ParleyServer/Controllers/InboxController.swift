@@ -72,6 +72,8 @@ struct InboxController: RouteCollection {
         let ids = page.items.map(\.conversation.id)
         let fields = try await DeskFieldsQueries(database: req.db).fields(ids)
         let tags = try await TagQueries(database: req.db).tags(of: ids)
+        let viewers = try await CollisionQueries(database: req.db)
+            .present(ids, since: req.parley.effects.now().addingTimeInterval(-CollisionController.presenceSeconds))
         return try await req.view.render(
             "queue",
             QueuePage(
@@ -79,7 +81,9 @@ struct InboxController: RouteCollection {
                 sort: order.rawValue, view: view.rawValue, tag: query.tag.flatMap(TagQueries.normalize) ?? "",
                 handles: handles.map(\.username),
                 rows: page.items.map {
-                    QueuePage.Row($0, now: req.parley.effects.now(), desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [])
+                    QueuePage.Row(
+                        $0, now: req.parley.effects.now(), desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [],
+                        viewers: viewers[$0.conversation.id] ?? [])
                 },
                 nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? [])))
     }

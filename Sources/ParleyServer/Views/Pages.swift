@@ -84,8 +84,11 @@ struct QueuePage: Encodable {
         /// `warning` or `breached`, for the badge.
         var sla: String?
         var slaDue: String?
+        /// Who has the case open right now.
+        var viewers: String?
 
-        init(_ s: ConversationSummary, now: Date, desk: DeskFields? = nil, tags: [String] = []) {
+        init(_ s: ConversationSummary, now: Date, desk: DeskFields? = nil, tags: [String] = [], viewers: [String] = []) {
+            self.viewers = viewers.isEmpty ? nil : viewers.joined(separator: ", ")
             assignee = desk?.assigneeName
             self.tags = tags
             sla = desk.flatMap { ["warning", "breached"].contains($0.slaStatus) ? $0.slaStatus : nil }

@@ -47,6 +47,21 @@ public struct CollisionQueries: Sendable {
         }
     }
 
+    /// Who is on each of these cases (for the queue): names by case.
+    public func present(_ conversationIDs: [UUID], since: Date) async throws -> [UUID: [String]] {
+        guard !conversationIDs.isEmpty else { return [:] }
+        let sql = try database.requireSQL()
+        var result: [UUID: [String]] = [:]
+        for row in try await sql.raw("""
+            SELECT p.conversation_id, COALESCE(u.name, '') AS name FROM presence p LEFT JOIN users u ON u.id = p.user_id
+            WHERE p.conversation_id IN \(SQLValues(sql).uuids(conversationIDs)) AND p.seen_at >= \(bind: since) ORDER BY u.name
+            """).all()
+        {
+            result[try row.decode(column: "conversation_id", as: UUID.self), default: []].append(try row.decode(column: "name", as: String.self))
+        }
+        return result
+    }
+
     /// The current holder of the reply, if the lock has not run out.
     public func lock(_ conversationID: UUID, at date: Date) async throws -> ReplyLock? {
         let sql = try database.requireSQL()

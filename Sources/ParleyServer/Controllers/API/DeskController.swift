@@ -316,9 +316,12 @@ extension RequestParley {
         let ids = dtos.map(\.id)
         let fields = try await DeskFieldsQueries(database: database).fields(ids)
         let tags = try await TagQueries(database: database).tags(of: ids)
+        let viewers = try await CollisionQueries(database: database)
+            .present(ids, since: effects.now().addingTimeInterval(-CollisionController.presenceSeconds))
         return dtos.map { dto in
             var dto = dto
             dto.desk = DeskDTO(fields[dto.id], tags: tags[dto.id] ?? [])
+            dto.desk?.viewers = viewers[dto.id] ?? []
             return dto
         }
     }

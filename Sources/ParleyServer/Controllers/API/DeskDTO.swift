@@ -43,9 +43,11 @@ struct DeskDTO: Content, Equatable {
     var previousConversationID: UUID?
     var notes: [Note]?
     var audit: [Audit]?
+    /// Who is on the case right now.
+    var viewers: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case assignee, tags, notes, audit
+        case assignee, tags, notes, audit, viewers
         case teamID = "team_id"
         case priorityOverride = "priority_override"
         case snoozedUntil = "snoozed_until"

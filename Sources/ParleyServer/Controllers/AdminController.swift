@@ -1,0 +1,170 @@
+import Foundation
+import ParleyCore
+import ParleyStore
+import Vapor
+
+/// `/admin` (admins only): people, teams, routing rules, SLA policies and each handle's
+/// auto-replies, as forms over the same rules as the API; anything invalid is refused with the reason.
+struct AdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let admin = routes.requiring(.admin)
+        admin.get("admin", use: page)
+        admin.post("admin", "users", use: createUser)
+        admin.post("admin", "agents", use: setAgent)
+        admin.post("admin", "teams", use: createTeam)
+        admin.post("admin", "members", use: addMember)
+        admin.post("admin", "routing-rules", use: addRule)
+        admin.post("admin", "sla-policies", use: addPolicy)
+        admin.post("admin", "auto-replies", use: setAutoReplies)
+    }
+
+    struct Page: Encodable {
+        struct Agent: Encodable { var id: String; var name: String; var email: String; var role: String; var status: String; var capacity: Int; var skills: String; var open: Int }
+        struct TeamRow: Encodable { var id: String; var name: String; var members: String }
+        struct Rule: Encodable { var name: String; var position: Int; var enabled: Bool; var definition: String }
+        struct Policy: Encodable { var handle: String; var minPriority: Int; var definition: String }
+        struct HandleRow: Encodable { var id: String; var username: String; var autoReplies: Bool }
+        var user: UserBadge
+        var csrf: String
+        var notice: String?
+        var agents: [Agent]
+        var teams: [TeamRow]
+        var rules: [Rule]
+        var policies: [Policy]
+        var handles: [HandleRow]
+    }
+
+    @Sendable func page(req: Request) async throws -> View {
+        let user = try req.auth.require(AuthenticatedUser.self).user
+        let profiles = try await AgentQueries(database: req.db).profiles()
+        let names = Dictionary(uniqueKeysWithValues: profiles.map { ($0.id, $0.name) })
+        let handles = try await HandleQueries(database: req.db).all()
+        let autoReplies = try await AutoReplyQueries(database: req.db).enabled()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try await req.view.render("admin", Page(
+            user: UserBadge(user), csrf: CSRFProtection.token(for: req), notice: req.query["notice"],
+            agents: profiles.map {
+                .init(id: $0.id.uuidString, name: $0.name, email: $0.email, role: $0.role.rawValue, status: $0.status.rawValue,
+                      capacity: $0.capacity, skills: $0.skills.joined(separator: ", "), open: $0.open)
+            },
+            teams: try await TeamQueries(database: req.db).all().map {
+                .init(id: $0.id.uuidString, name: $0.name, members: $0.memberIDs.compactMap { names[$0] }.joined(separator: ", "))
+            },
+            rules: try await RoutingQueries(database: req.db).rules().rules.map {
+                .init(name: $0.rule.name, position: $0.position, enabled: $0.rule.enabled,
+                      definition: String(decoding: (try? encoder.encode(["conditions": $0.rule.conditions])) ?? Data(), as: UTF8.self)
+                        + " → " + String(decoding: (try? encoder.encode($0.rule.actions)) ?? Data(), as: UTF8.self))
+            },
+            policies: try await SLAQueries(database: req.db).policies().map { stored in
+                .init(handle: stored.handleID.flatMap { id in handles.first { $0.id == id }?.username } ?? "every handle",
+                      minPriority: stored.minPriority,
+                      definition: String(decoding: (try? encoder.encode(stored.policy)) ?? Data(), as: UTF8.self))
+            },
+            handles: handles.map { .init(id: $0.id.uuidString, username: $0.username, autoReplies: autoReplies.contains($0.id)) }))
+    }
+
+    private func back(_ req: Request, _ notice: String) -> Response {
+        req.redirect(to: "/admin?notice=\(notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+    }
+
+    /// Runs a form's change; a refusal comes back as the page's notice.
+    private func attempt(_ req: Request, done: String, _ body: () async throws -> Void) async throws -> Response {
+        do {
+            try await body()
+            return back(req, done)
+        } catch let error as HTTPError {
+            return back(req, error.message)
+        } catch let error as StoreError {
+            return back(req, "\(error)")
+        } catch let error as DecodingError {
+            return back(req, "That form was not complete: \(error.localizedDescription)")
+        }
+    }
+
+    struct NewUser: Content { var email: String; var name: String; var role: UserRole; var password: String }
+
+    @Sendable func createUser(req: Request) async throws -> Response {
+        try await attempt(req, done: "User created.") {
+            let form = try req.content.decode(NewUser.self)
+            guard form.password.count >= 12 else { throw HTTPError(.badRequest, "weak_password", "A password is at least 12 characters.") }
+            guard !form.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw HTTPError(.badRequest, "bad_request", "A user needs a name.") }
+            _ = try await UserQueries(database: req.db).create(
+                email: form.email, name: form.name, passwordHash: try ParleyApp.hashPassword(form.password, on: req.application),
+                role: form.role, at: req.parley.effects.now(), id: req.parley.effects.newID())
+        }
+    }
+
+    struct AgentForm: Content { var user: UUID; var capacity: Int; var skills: String }
+
+    @Sendable func setAgent(req: Request) async throws -> Response {
+        try await attempt(req, done: "Agent updated.") {
+            let form = try req.content.decode(AgentForm.self)
+            guard (0...500).contains(form.capacity) else { throw HTTPError(.badRequest, "bad_request", "Capacity is 0 to 500.") }
+            let raw = form.skills.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let skills = raw.compactMap(TagQueries.normalize)
+            guard skills.count == raw.count else { throw HTTPError(.badRequest, "invalid_skill", "Skills are written like tags: 'lang:es', 'billing'.") }
+            try await AgentQueries(database: req.db).setCapacity(form.user, capacity: form.capacity, skills: skills)
+        }
+    }
+
+    struct TeamForm: Content { var name: String }
+
+    @Sendable func createTeam(req: Request) async throws -> Response {
+        try await attempt(req, done: "Team created.") {
+            let name = try req.content.decode(TeamForm.self).name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !name.isEmpty, name.count <= 80 else { throw HTTPError(.badRequest, "bad_request", "A team name is 1 to 80 characters.") }
+            guard try await TeamQueries(database: req.db).find(name: name) == nil else { throw HTTPError(.conflict, "exists", "That team exists.") }
+            _ = try await TeamQueries(database: req.db).create(id: req.parley.effects.newID(), name: name, at: req.parley.effects.now())
+        }
+    }
+
+    struct MemberForm: Content { var team: UUID; var user: UUID }
+
+    @Sendable func addMember(req: Request) async throws -> Response {
+        try await attempt(req, done: "Member added.") {
+            let form = try req.content.decode(MemberForm.self)
+            guard try await TeamQueries(database: req.db).find(form.team) != nil else { throw HTTPError.notFound("team") }
+            guard try await AgentQueries(database: req.db).profile(form.user) != nil else { throw HTTPError.notFound("user") }
+            try await TeamQueries(database: req.db).addMember(form.user, to: form.team)
+        }
+    }
+
+    struct JSONForm: Content { var json: String }
+
+    /// The form's JSON as the API's request, from the same signed-in admin.
+    private func forwarded(_ req: Request, to path: String, json: String) throws -> Request {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        let forward = Request(
+            application: req.application, method: .POST, url: URI(string: path), headers: headers,
+            collectedBody: ByteBuffer(string: json), on: req.eventLoop)
+        forward.auth.login(try req.auth.require(AuthenticatedUser.self))
+        return forward
+    }
+
+    /// A rule as the API takes it (`{"name","conditions","actions"}`), checked the same way.
+    @Sendable func addRule(req: Request) async throws -> Response {
+        let json = try req.content.decode(JSONForm.self).json
+        let forward = try forwarded(req, to: "/api/v1/routing-rules", json: json)
+        return try await attempt(req, done: "Rule added.") { _ = try await RoutingRulesController().create(req: forward) }
+    }
+
+    /// A policy as the API takes it (`{"handle_id"?,"min_priority"?,"policy":{…}}`), checked the same way.
+    @Sendable func addPolicy(req: Request) async throws -> Response {
+        let json = try req.content.decode(JSONForm.self).json
+        let forward = try forwarded(req, to: "/api/v1/sla-policies", json: json)
+        return try await attempt(req, done: "SLA policy added.") { _ = try await SLAController().create(req: forward) }
+    }
+
+    struct AutoReplyForm: Content { var handle: UUID; var enabled: String? }
+
+    /// Off by default: public replies go out only from an agent's action unless an admin turns this on.
+    @Sendable func setAutoReplies(req: Request) async throws -> Response {
+        try await attempt(req, done: "Auto-replies updated.") {
+            let form = try req.content.decode(AutoReplyForm.self)
+            guard try await HandleQueries(database: req.db).find(form.handle) != nil else { throw HTTPError.notFound("handle") }
+            try await AutoReplyQueries(database: req.db).set(form.handle, enabled: form.enabled == "on")
+        }
+    }
+}
