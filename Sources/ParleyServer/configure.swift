@@ -41,6 +41,12 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
 
     try routes(app)
 
+    if case .postgres(let url) = config.database {
+        let (hub, database) = (services.hub, app.db)
+        await hub.relayTo { notice in await LiveRelay.send(notice, origin: hub.origin, on: database) }
+        app.lifecycle.use(BackgroundService(name: "live-relay") { await LiveRelay.listen(url: url, hub: hub) })
+    }
+
     if config.runWorkers {
         startWorkers(app, services: services)
     }

@@ -11,12 +11,20 @@ public struct ChangeNotice: Sendable, Equatable, Codable {
     }
 }
 
-/// Fans change notices out to every open live connection of this process.
-/// Across processes on PostgreSQL this is to be fed by LISTEN/NOTIFY (issue 8).
+/// Fans change notices out to every open live connection of this process, and — on PostgreSQL —
+/// to the other processes through `LiveRelay` (NOTIFY out, LISTEN in).
 public actor LiveHub {
     private var subscribers: [UUID: AsyncStream<ChangeNotice>.Continuation] = [:]
+    private var relay: (@Sendable (ChangeNotice) async -> Void)?
+    /// Tells this process's own notices apart when they come back through the relay.
+    public nonisolated let origin = UUID()
 
     public init() {}
+
+    /// Sends every local notice on to the other processes too.
+    public func relayTo(_ send: @escaping @Sendable (ChangeNotice) async -> Void) {
+        relay = send
+    }
 
     public func subscribe() -> (id: UUID, stream: AsyncStream<ChangeNotice>) {
         let id = UUID()
@@ -32,7 +40,13 @@ public actor LiveHub {
         subscribers.removeValue(forKey: id)?.finish()
     }
 
-    public func publish(_ notice: ChangeNotice) {
+    public func publish(_ notice: ChangeNotice) async {
+        deliver(notice)
+        if let relay { await relay(notice) }
+    }
+
+    /// A notice from another process: to this process's pages only.
+    public func deliver(_ notice: ChangeNotice) {
         for continuation in subscribers.values { continuation.yield(notice) }
     }
 
