@@ -33,13 +33,7 @@ extension RequestParley {
             do {
                 switch action {
                 case .assignToMe:
-                    let fields = try await DeskFieldsQueries(database: database).fields([id])[id]
-                    guard fields != nil else { throw HTTPError.notFound("conversation") }
-                    if let holder = fields?.assigneeID, holder != user.id, !user.role.includes(.supervisor) {
-                        throw HTTPError(.conflict, "assigned", "\(fields?.assigneeName ?? "Someone") has this case.")
-                    }
-                    try await AssignmentQueries(database: database)
-                        .assign(id, to: user.id, by: user.id, action: "took", at: effects.now(), newID: effects.newID())
+                    try await assign(id, to: user.id, by: user, action: "took")
                 case .tag:
                     _ = try await requireConversation(id)
                     let added = try await TagQueries(database: database).add(normalized, to: id)

@@ -42,6 +42,32 @@ extension RequestParley {
         return item
     }
 
+    /// Gives a case to `target` (nil: unassigns), audited as `action`. Agents may take a case or
+    /// give back their own; assigning anyone else, unassigning someone else, or taking a case
+    /// another agent holds, takes a supervisor.
+    func assign(_ id: UUID, to target: UUID?, by user: DeskUser, action: String) async throws {
+        guard let fields = try await DeskFieldsQueries(database: database).fields([id])[id] else {
+            throw HTTPError.notFound("conversation")
+        }
+        let supervisor = user.role.includes(.supervisor)
+        if let target {
+            if target != user.id {
+                guard supervisor else { throw HTTPError(.forbidden, "forbidden", "Only a supervisor may assign a case to someone else.") }
+                guard try await AgentQueries(database: database).profile(target) != nil else { throw HTTPError.notFound("agent") }
+            }
+            if let holder = fields.assigneeID, holder != target, holder != user.id, !supervisor {
+                throw HTTPError(.conflict, "assigned", "\(fields.assigneeName ?? "Someone") has this case; a supervisor can reassign it.")
+            }
+        } else {
+            guard fields.assigneeID == user.id || supervisor else {
+                throw HTTPError(.forbidden, "forbidden", "Only a supervisor may unassign someone else's case.")
+            }
+        }
+        try await AssignmentQueries(database: database)
+            .assign(id, to: target, by: user.id, action: action, at: effects.now(), newID: effects.newID())
+        await hub.publish(ChangeNotice(conversationIDs: [id], reason: "assigned"))
+    }
+
     /// Takes the case's reply from whoever holds it, in the audit trail.
     func takeOver(_ id: UUID, by user: DeskUser) async throws -> ReplyLock? {
         _ = try await requireConversation(id)

@@ -158,14 +158,7 @@ struct InboxController: RouteCollection {
     }
 
     @Sendable func take(req: Request) async throws -> Response {
-        try await act(req) { id, user in
-            guard let fields = try await DeskFieldsQueries(database: req.db).fields([id])[id] else { throw HTTPError.notFound("conversation") }
-            if let holder = fields.assigneeID, holder != user.id, !user.role.includes(.supervisor) {
-                throw HTTPError(.conflict, "assigned", "\(fields.assigneeName ?? "Someone") has this case; a supervisor can reassign it.")
-            }
-            try await AssignmentQueries(database: req.db)
-                .assign(id, to: user.id, by: user.id, action: "took", at: req.parley.effects.now(), newID: req.parley.effects.newID())
-        }
+        try await act(req) { id, user in try await req.parley.assign(id, to: user.id, by: user, action: "took") }
     }
 
     struct TagForm: Content {

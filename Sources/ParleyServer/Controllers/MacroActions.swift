@@ -22,21 +22,11 @@ extension RequestParley {
                 guard let tag = TagQueries.normalize(raw) else { continue }
                 if !(try await TagQueries(database: database).add([tag], to: id)).isEmpty { done.append("tagged \(tag)") }
             case .assign(let who):
-                let target: UUID
-                switch who {
-                case .me: target = user.id
-                case .user(let other):
-                    guard other == user.id || user.role.includes(.supervisor) else {
-                        throw HTTPError(.forbidden, "forbidden", "Only a supervisor may assign a case to someone else.")
-                    }
-                    target = other
+                let target: UUID = switch who {
+                case .me: user.id
+                case .user(let other): other
                 }
-                let fields = try await DeskFieldsQueries(database: database).fields([id])[id]
-                if let holder = fields?.assigneeID, holder != target, holder != user.id, !user.role.includes(.supervisor) {
-                    throw HTTPError(.conflict, "assigned", "\(fields?.assigneeName ?? "Someone") has this case; a supervisor can reassign it.")
-                }
-                try await AssignmentQueries(database: database)
-                    .assign(id, to: target, by: user.id, action: "assigned", at: effects.now(), newID: effects.newID())
+                try await assign(id, to: target, by: user, action: "assigned")
                 done.append("assigned")
             case .setState(let state):
                 guard let current = try await conversations.find(id)?.state, current != state else { continue }

@@ -68,31 +68,16 @@ struct DeskController: RouteCollection {
         let id = try conversationID(req)
         let actor = try user(req)
         let input = try req.content.decode(AssignInput.self)
-        guard let fields = try await DeskFieldsQueries(database: req.db).fields([id])[id] else { throw HTTPError.notFound("conversation") }
         let target: UUID?
         switch input.agent {
-        case nil:
-            target = nil
-            guard fields.assigneeID == actor.id || actor.role.includes(.supervisor) else {
-                throw HTTPError(.forbidden, "forbidden", "Only a supervisor may unassign someone else's case.")
-            }
-        case "me"?:
-            target = actor.id
+        case nil: target = nil
+        case "me"?: target = actor.id
         case let raw?:
             guard let agentID = UUID(uuidString: raw) else { throw HTTPError(.badRequest, "bad_request", "'agent' is an id, 'me' or null.") }
-            guard agentID == actor.id || actor.role.includes(.supervisor) else {
-                throw HTTPError(.forbidden, "forbidden", "Only a supervisor may assign a case to someone else.")
-            }
-            guard try await AgentQueries(database: req.db).profile(agentID) != nil else { throw HTTPError.notFound("agent") }
             target = agentID
         }
-        if let holder = fields.assigneeID, let target, holder != target, holder != actor.id, !actor.role.includes(.supervisor) {
-            throw HTTPError(.conflict, "assigned", "\(fields.assigneeName ?? "Someone") has this case; a supervisor can reassign it.")
-        }
         let action = target == nil ? "unassigned" : (target == actor.id ? "took" : "assigned")
-        try await AssignmentQueries(database: req.db)
-            .assign(id, to: target, by: actor.id, action: action, at: req.parley.effects.now(), newID: req.parley.effects.newID())
-        await req.parley.hub.publish(ChangeNotice(conversationIDs: [id], reason: "assigned"))
+        try await req.parley.assign(id, to: target, by: actor, action: action)
         return try await detail(req, id)
     }
 
