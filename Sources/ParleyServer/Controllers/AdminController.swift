@@ -65,7 +65,7 @@ struct AdminController: RouteCollection {
     }
 
     private func back(_ req: Request, _ notice: String) -> Response {
-        req.redirect(to: "/admin?notice=\(notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        req.redirect(to: "/admin", notice: notice)
     }
 
     /// Runs a form's change; a refusal comes back as the page's notice.
@@ -101,7 +101,7 @@ struct AdminController: RouteCollection {
         try await attempt(req, done: "Agent updated.") {
             let form = try req.content.decode(AgentForm.self)
             guard (0...500).contains(form.capacity) else { throw HTTPError(.badRequest, "bad_request", "Capacity is 0 to 500.") }
-            let raw = form.skills.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let raw = form.skills.commaSeparatedItems
             let skills = raw.compactMap(TagQueries.normalize)
             guard skills.count == raw.count else { throw HTTPError(.badRequest, "invalid_skill", "Skills are written like tags: 'lang:es', 'billing'.") }
             try await AgentQueries(database: req.db).setCapacity(form.user, capacity: form.capacity, skills: skills)

@@ -33,13 +33,13 @@ struct InboxController: RouteCollection {
         let user = try req.auth.require(AuthenticatedUser.self).user
         let notice: String
         do {
-            let tags = (form.tags ?? "").split(separator: ",").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let tags = (form.tags ?? "").commaSeparatedItems
             let outcome = try await req.parley.bulk(form.action, ids: form.ids ?? [], tags: tags, by: user)
             notice = "\(outcome.changed) changed" + (outcome.refused.isEmpty ? "." : ", \(outcome.refused.count) refused: " + outcome.refused.map(\.reason).joined(separator: "; "))
         } catch let error as HTTPError {
             notice = error.message
         }
-        return req.redirect(to: "/inbox?notice=\(notice.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        return req.redirect(to: "/inbox", notice: notice)
     }
 
     @Sendable func takeOver(req: Request) async throws -> Response {
@@ -134,9 +134,9 @@ struct InboxController: RouteCollection {
         do {
             try await body(id, user)
         } catch let error as HTTPError {
-            return req.redirect(to: "/conversations/\(id)?notice=\(error.message.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            return req.redirect(to: "/conversations/\(id)", notice: error.message)
         } catch let error as ConversationState.TransitionError {
-            return req.redirect(to: "/conversations/\(id)?notice=\(error.description.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            return req.redirect(to: "/conversations/\(id)", notice: error.description)
         }
         return req.redirect(to: "/conversations/\(id)")
     }
@@ -168,7 +168,7 @@ struct InboxController: RouteCollection {
     @Sendable func tag(req: Request) async throws -> Response {
         let raw = try req.content.decode(TagForm.self).tags
         return try await act(req) { id, user in
-            let tags = raw.split(separator: ",").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let tags = raw.commaSeparatedItems
             let normalized = tags.compactMap(TagQueries.normalize)
             guard !normalized.isEmpty, normalized.count == tags.count else {
                 throw HTTPError(.badRequest, "invalid_tag", "Tags are up to 40 letters, digits, '-', '_', ':' or '.', separated by commas.")
@@ -214,8 +214,9 @@ struct InboxController: RouteCollection {
         let user = try req.auth.require(AuthenticatedUser.self).user
         let seen = form.seenUpTo.flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
         func back(_ notice: String, stale: Bool = false) -> Response {
-            let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-            return req.redirect(to: "/conversations/\(id)?notice=\(encode(notice))&draft=\(encode(form.text))&channel=\(form.channel.rawValue)\(stale ? "&stale=1" : "")")
+            stale
+                ? req.redirect(to: "/conversations/\(id)", notice: notice, keeping: ["draft": form.text, "channel": form.channel.rawValue, "stale": "1"])
+                : req.redirect(to: "/conversations/\(id)", notice: notice, keeping: ["draft": form.text, "channel": form.channel.rawValue])
         }
         do {
             _ = try await req.parley.reply(

@@ -24,7 +24,7 @@ struct HandleCommand: AsyncParsableCommand {
             guard !xUserID.isEmpty, xUserID.allSatisfy(\.isNumber) else { throw ValidationError("--x-user-id must be X's numeric user id.") }
             let handle = Handle(
                 id: StableID.make("handle", xUserID), xUserID: xUserID, username: username, name: name ?? username, role: role,
-                terms: terms.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+                terms: terms.commaSeparatedItems)
             let environment = ProcessInfo.processInfo.environment
             let hasTokens = environment["X_ACCESS_TOKEN"] != nil || environment["X_OAUTH2_ACCESS_TOKEN"] != nil
             var config = try database.config()
