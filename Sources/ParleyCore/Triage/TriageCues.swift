@@ -1,9 +1,16 @@
-/// Word cues for the intents the models were not trained on (question, request, praise) and for
-/// complexity. Plain word lists, so a reason can always say which words triggered it.
+/// Word cues for the intents the models were not trained on (question, request, praise, spam and
+/// trolling), for problems the complaint model misses, and for complexity. Plain word lists, so a
+/// reason can always say which words triggered it. Tuned on `intent-dev.jsonl` only.
 struct TriageCues {
     private(set) var question = 0.1
     private(set) var request = 0.1
     private(set) var praise = 0.1
+    /// A problem named outright ("not working", "charged twice", "delayed").
+    private(set) var problem = false
+    /// Promotion, scams and follow-for-follow.
+    private(set) var spam = false
+    /// Provocation with no service issue ("ratio", "touch grass").
+    private(set) var troll = false
     private(set) var shouting = false
     private(set) var severalIssues = false
     private(set) var accountSpecific = false
@@ -14,6 +21,7 @@ struct TriageCues {
         var questionMarks = 0
         var firstWordChecked = false
         var startsAsQuestion = false
+        var startsAsRequest = false
         var groups: Group = []
         // The last three tokens' vocabulary indices (-1: not in the vocabulary), for phrases.
         var recent: (Int32, Int32, Int32) = (-1, -1, -1)
@@ -31,6 +39,7 @@ struct TriageCues {
             if !firstWordChecked {
                 firstWordChecked = true
                 startsAsQuestion = word.groups.contains(.questionStart)
+                startsAsRequest = word.groups.contains(.requestStart)
             }
             groups.formUnion(word.groups)
             if index == Self.exclamation { exclamations += 1 }
@@ -42,8 +51,11 @@ struct TriageCues {
         } else if startsAsQuestion {
             question = 0.6
         }
-        if groups.contains(.request) { request = 0.8 }
+        if groups.contains(.request) || startsAsRequest { request = 0.8 }
         if groups.contains(.praise) { praise = 0.7 }
+        problem = groups.contains(.problem)
+        spam = groups.contains(.spam)
+        troll = groups.contains(.troll)
         shouting = exclamations >= 3
         severalIssues = questionMarks >= 2 || groups.contains(.severalIssues)
         accountSpecific = groups.contains(.accountSpecific)
@@ -51,13 +63,18 @@ struct TriageCues {
     }
 
     struct Group: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let questionStart = Group(rawValue: 1)
         static let request = Group(rawValue: 2)
         static let praise = Group(rawValue: 4)
         static let severalIssues = Group(rawValue: 8)
         static let accountSpecific = Group(rawValue: 16)
         static let needsInvestigation = Group(rawValue: 32)
+        /// An imperative verb, which asks for something only as the message's first word.
+        static let requestStart = Group(rawValue: 64)
+        static let problem = Group(rawValue: 128)
+        static let spam = Group(rawValue: 256)
+        static let troll = Group(rawValue: 512)
     }
 
     private struct Word {
@@ -80,25 +97,78 @@ struct TriageCues {
     private static let groupedWords: [(Group, [String])] = [
         (.questionStart, [
             "how", "what", "why", "when", "where", "who", "which", "can", "could", "is", "are", "do", "does", "did",
-            "will", "would", "should", "any", "anyone",
+            "will", "would", "should", "any", "anyone", "what's", "whats", "how's", "where's", "when's", "who's",
+            "wondering", "anybody",
         ]),
         (.request, ["please", "pls", "plz", "kindly"]),
-        (.praise, ["thanks", "thank", "thx", "love", "great", "awesome", "amazing", "brilliant", "excellent", "best"]),
+        (.requestStart, [
+            "cancel", "change", "update", "send", "resend", "add", "remove", "delete", "switch", "reset", "unlock",
+            "restore", "extend", "upgrade", "downgrade", "set", "schedule", "reserve", "hold", "exchange", "return",
+            "verify", "port", "pause", "increase", "raise", "lower", "sign", "book", "rebook", "transfer", "replace",
+            "close", "activate", "deactivate", "renew", "move", "swap", "call", "email", "contact", "message", "confirm",
+            "register", "waive", "credit", "refund", "unsubscribe", "connect", "make", "give", "need", "lemme", "gift",
+        ]),
+        (.praise, [
+            "thanks", "thank", "thx", "love", "great", "awesome", "amazing", "brilliant", "excellent", "best", "kudos",
+            "shoutout", "props", "perfect", "fantastic", "wonderful", "superb", "impressed", "appreciate", "appreciated",
+            "helpful", "friendly", "hero", "heroes", "saved", "patient", "legend", "legends", "lifesaver", "flawless",
+            "outstanding", "incredible", "favourite", "favorite", "grateful", "kind", "painless", "slaps", "bearable",
+            "👌", "❤", "❤️", "😍", "🥰",
+        ]),
         (.severalIssues, ["also", "another", "plus"]),
         (.accountSpecific, ["refund", "charged", "billing", "billed", "invoice", "password", "login", "locked", "subscription"]),
         (.needsInvestigation, ["still", "again", "weeks", "days", "nobody", "never", "since"]),
+        (.problem, [
+            "vanished", "disappeared", "declined", "crash", "crashes", "crashed", "crashing", "error", "stuck", "outage",
+            "delay", "delayed", "late", "lost", "missing", "wrong", "glitch", "bug", "bugs", "frozen", "freezes",
+            "overcharged", "disappointed", "frustrated", "frustrating", "unacceptable", "ridiculous", "terrible",
+            "awful", "horrible", "worst", "useless", "invisible", "failed", "fails", "unable", "damaged", "faulty",
+            "defective", "rude", "ignored", "ignoring", "deleted",
+        ]),
+        (.spam, [
+            "giveaway", "followers", "followback", "f0f", "crypto", "nft", "nfts", "income", "forex", "bitcoin",
+            "btc", "casino", "airdrop", "promo'd",
+        ]),
+        (.troll, [
+            "ratio", "mid", "cope", "seethe", "clown", "🤡", "irrelevant", "boring", "loser", "losers", "pathetic",
+            "dinosaur", "🐑",
+        ]),
     ]
 
     private static let groupedPhrases: [(Group, [[String]])] = [
         (.request, [
             ["can", "you"], ["could", "you"], ["i", "need"], ["i", "want"], ["help", "me"], ["dm", "me"],
-            ["let", "me", "know"], ["send", "me"], ["fix", "this"], ["call", "me"],
+            ["let", "me", "know"], ["send", "me"], ["fix", "this"], ["call", "me"], ["i'd", "like"], ["would", "like"],
+            ["need", "to"], ["want", "to"], ["any", "chance"], ["sign", "me"], ["reach", "out"],
+        ]),
+        (.praise, [
+            ["well", "done"], ["above", "and"], ["good", "people"], ["spot", "on"], ["deserves", "a"], ["scary", "good"],
+            ["good", "job"], ["nice", "work"],
         ]),
         (.severalIssues, [["and", "now"], ["on", "top"]]),
         (.accountSpecific, [
             ["my", "account"], ["my", "order"], ["my", "bill"], ["my", "subscription"], ["my", "booking"], ["my", "card"],
         ]),
         (.needsInvestigation, [["no", "one"], ["third", "time"]]),
+        (.problem, [
+            ["not", "working"], ["doesn't", "work"], ["doesnt", "work"], ["didn't", "work"], ["won't", "work"],
+            ["isn't", "working"], ["stopped", "working"], ["charged", "twice"], ["double", "charged"],
+            ["never", "arrived"], ["never", "received"], ["still", "waiting"], ["out", "of", "sync"],
+            ["logs", "me", "out"], ["black", "screen"], ["went", "up"], ["didn't", "arrive"], ["hasn't", "arrived"],
+            ["no", "signal"], ["no", "service"], ["no", "internet"], ["been", "out"], ["is", "down"], ["in", "a", "loop"],
+            ["for", "the", "last"], ["was", "told"], ["it", "didn't"], ["doesn't", "show"], ["won't", "load"],
+        ]),
+        (.spam, [
+            ["follow", "for", "follow"], ["follow", "back"], ["check", "my", "profile"], ["link", "in", "bio"],
+            ["no", "experience"], ["from", "home"], ["passive", "income"], ["dm", "now"], ["buy", "and", "sell"],
+            ["selling", "followers"], ["free", "iphones"], ["not", "affiliated"], ["watch", "my", "video"],
+            ["message", "me"],
+        ]),
+        (.troll, [
+            ["touch", "grass"], ["log", "off"], ["nobody", "asked"], ["who", "asked"], ["go", "cry"], ["bet", "you"],
+            ["i", "dare"], ["a", "joke"], ["personality", "of"], ["be", "fired"], ["who", "even"], ["uninstall", "yourself"],
+            ["you", "people"], ["run", "by", "a"], ["keep", "tweeting"], ["keep", "posting"], ["follow", "me"],
+        ]),
     ]
 
     /// Every word a cue or phrase reads, with "!" and "?", each once.

@@ -27,14 +27,15 @@ public struct Triager: Sendable {
         let offensive = scored.offensive
         let sentimentProbabilities = scored.sentimentProbabilities
         var scores: [TriageIntent: Double] = [
-            .complaint: scored.complaintProbability,
+            .complaint: max(scored.complaintProbability, cues.problem ? 0.8 : 0),
             .question: cues.question,
             .request: cues.request,
-            .praise: max(cues.praise, sentiment == .positive ? sentimentProbabilities[2] : 0) * (1 - scored.complaintProbability),
-            .spamTroll: scored.offensiveProbability,
+            // Complaints are decided first, so praise needs no discount for a complaint's chance.
+            .praise: max(cues.praise, sentiment == .positive ? sentimentProbabilities[2] : 0),
+            .spamTroll: max(scored.offensiveProbability, cues.spam || cues.troll ? 0.8 : 0),
         ]
         scores[.other] = 1 - (scores.values.max() ?? 0)
-        let intent = Self.intent(complaint: scored.complaint, offensive: offensive, scores: scores)
+        let intent = Self.intent(complaint: scored.complaint, offensive: offensive, cues: cues, scores: scores)
 
         let upset = Self.upset(sentiment: sentiment, angerProbability: scored.angerProbability, offensive: offensive, shouting: cues.shouting, complaint: intent == .complaint)
         let personalData = PersonalDataDetector(ignoredEmails: input.brandSupportEmails).hits(in: input.text)
@@ -63,12 +64,14 @@ public struct Triager: Sendable {
         )
     }
 
-    /// A rude complaint is still a complaint; only abuse without a complaint or a question is a troll.
-    static func intent(complaint: Bool, offensive: Bool, scores: [TriageIntent: Double]) -> TriageIntent {
-        if complaint { return .complaint }
+    /// Spam first (it borrows a complaint's words), and provocation that names no problem; a rude
+    /// complaint is still a complaint; a request phrased as a question is a request.
+    static func intent(complaint: Bool, offensive: Bool, cues: TriageCues, scores: [TriageIntent: Double]) -> TriageIntent {
+        if cues.spam || (cues.troll && !cues.problem) { return .spamTroll }
+        if complaint || cues.problem { return .complaint }
         if offensive && (scores[.question] ?? 0) < 0.6 { return .spamTroll }
+        if (scores[.request] ?? 0) >= 0.8 { return .request }
         if (scores[.question] ?? 0) >= 0.6 { return .question }
-        if (scores[.request] ?? 0) >= 0.6 { return .request }
         if (scores[.praise] ?? 0) >= 0.5 { return .praise }
         return .other
     }

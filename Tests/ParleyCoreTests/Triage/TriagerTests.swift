@@ -43,6 +43,28 @@ import Testing
         #expect(r.handoff.advice == .public)
     }
 
+    /// Messages written for this test (not taken from the dev or test sets) for each word-cue rule.
+    @Test(arguments: [
+        ("@AcmeCare switch my plan to the annual one", TriageIntent.request),
+        ("@AcmeCare could you send me the March invoice?", .request),
+        ("@AcmeCare great, another delay, just what I needed", .complaint),
+        ("@AcmeCare the app is not working since this morning", .complaint),
+        ("Earn passive income from home, no experience needed, DM now", .spamTroll),
+        ("@AcmeCare log off and touch grass", .spamTroll),
+        ("@AcmeCare the engineer who came today was so patient, well done", .praise),
+    ])
+    func wordCuesDecideWhatTheModelsWereNotTrainedOn(text: String, intent: TriageIntent) throws {
+        let triager = try #require(Self.triager)
+        #expect(triager.triage(TriageInput(text: text)).intent == intent)
+    }
+
+    /// Spam borrows a complaint's words; a complaint that calls the brand "a joke" is still one.
+    @Test func spamComesFirstButANamedProblemBeatsTrolling() throws {
+        let triager = try #require(Self.triager)
+        #expect(triager.triage(TriageInput(text: "Lost money to a scam? Message me, I recover funds, link in bio")).intent == .spamTroll)
+        #expect(triager.triage(TriageInput(text: "@AcmeCare you people are a joke, my order never arrived")).intent == .complaint)
+    }
+
     @Test func answersForAnyInput() throws {
         let triager = try #require(Self.triager)
         for text in ["", "\u{202E}\u{0301}", "<script>alert(1)</script>", String(repeating: "é😡 ", count: 100_000)] {
