@@ -1,7 +1,10 @@
 """Readers for the reference data sets in ../shared/data (never copied into the repo)."""
 
 import csv
+import hashlib
+import io
 import os
+import tarfile
 
 import numpy as np
 import scipy.sparse as sp
@@ -35,6 +38,35 @@ def complaints():
             labels.append(int(row[2]))
             core.append(not row[3].startswith("random_"))
     return texts, np.array(labels), np.array(core)
+
+
+# VADER's human-rated tweets (Hutto & Gilbert 2014) ship in the pinned vaderSentiment 3.3.2 source
+# archive (MIT licence, C.J. Hutto) as additional_resources/hutto_ICWSM_2014.tar.gz; train.sh
+# downloads that archive next to the venv. Checked by digest so a rebuild reads the same bytes.
+VADER_SDIST_SHA256 = "5d7c06e027fc8b99238edb0d53d970cf97066ef97654009890b83703849632f9"
+
+
+def vader_rated_tweets():
+    """(texts, mean ratings from -4 to +4): 4,200 tweet-like texts, each rated by at least 20 people."""
+    path = os.environ.get("PARLEY_VADER_SDIST")
+    if not path or not os.path.exists(path):
+        raise SystemExit("PARLEY_VADER_SDIST must name vaderSentiment-3.3.2.tar.gz (train.sh downloads it)")
+    raw = open(path, "rb").read()
+    if hashlib.sha256(raw).hexdigest() != VADER_SDIST_SHA256:
+        raise SystemExit(f"{path}: not the pinned vaderSentiment 3.3.2 source archive")
+    with tarfile.open(fileobj=io.BytesIO(raw)) as outer:
+        inner_bytes = outer.extractfile("vaderSentiment-3.3.2/additional_resources/hutto_ICWSM_2014.tar.gz").read()
+    with tarfile.open(fileobj=io.BytesIO(inner_bytes)) as inner:
+        data = inner.extractfile("hutto_ICWSM_2014/tweets_GroundTruth.txt").read().decode("utf-8", errors="replace")
+    texts, ratings = [], []
+    for line in data.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0] == "id":
+            continue
+        texts.append(parts[2])
+        ratings.append(float(parts[1]))
+    assert len(texts) == 4200, len(texts)
+    return texts, np.array(ratings)
 
 
 def matrix(texts, hasher: Hasher):

@@ -82,15 +82,19 @@ struct EvalCommand: ParsableCommand {
             }
         }
 
-        // 5. Intent on the hand-written, frozen intent set.
+        // 5. Intent on the hand-written sets: the rules' dev set, and the frozen test set.
         let triager = Triager(models: try TriageModels(linearModelData: Self.read(URL(fileURLWithPath: models).appendingPathComponent("triage-linear.bin"))))
-        var intents = TriageConfusionMatrix(classCount: TriageIntent.allCases.count)
-        for line in try Self.lines(URL(fileURLWithPath: fixtures).appendingPathComponent("intent-test.jsonl")) {
-            let row = try JSONDecoder().decode(EvalIntentRow.self, from: Data(line.utf8))
-            let predicted = triager.triage(TriageInput(text: row.text)).intent
-            intents.add(gold: TriageIntent.allCases.firstIndex(of: row.intent)!, predicted: TriageIntent.allCases.firstIndex(of: predicted)!)
+        func intents(_ file: String) throws -> TriageConfusionMatrix {
+            var m = TriageConfusionMatrix(classCount: TriageIntent.allCases.count)
+            for line in try Self.lines(URL(fileURLWithPath: fixtures).appendingPathComponent(file)) {
+                let row = try JSONDecoder().decode(EvalIntentRow.self, from: Data(line.utf8))
+                let predicted = triager.triage(TriageInput(text: row.text)).intent
+                m.add(gold: TriageIntent.allCases.firstIndex(of: row.intent)!, predicted: TriageIntent.allCases.firstIndex(of: predicted)!)
+            }
+            return m
         }
-        report.intents = intents
+        report.intentsDev = try intents("intent-dev.jsonl")
+        report.intents = try intents("intent-test.jsonl")
 
         let text = report.render(command: "parley eval", date: Date(), commit: BenchReport.run("git", "rev-parse", "--short", "HEAD") ?? "unknown", trainingSettings: linear.manifest.training)
         try text.write(toFile: output, atomically: true, encoding: .utf8)
@@ -174,6 +178,7 @@ struct EvalReport {
     var personalData = PersonalDataScore()
     var personalDataByKind: [PersonalDataKind: PersonalDataScore] = [:]
     var intents = TriageConfusionMatrix(classCount: TriageIntent.allCases.count)
+    var intentsDev = TriageConfusionMatrix(classCount: TriageIntent.allCases.count)
 
     private static func pct(_ x: Double) -> String { EvalCommand.pct(x) }
 
@@ -195,20 +200,28 @@ struct EvalReport {
         `Tests/ParleyCoreTests/Fixtures/triage/`. The models were chosen on training and validation
         data only (`Models/triage/training-log.txt`); test splits are read here and nowhere else.
 
-        How often the test splits have been read: three times in all, once per set of chosen models.
-        The first models (commit `fde39d4`: C and thresholds chosen on the validation split) were read
-        once; their figures were sentiment 60.1, emotion 69.5, offensive 76.4, irony 60.7, hate 46.7.
-        The second models (5-fold CV on train+val for every TweetEval head; OffensEval's not-offensive
-        tweets added to hate training, chosen by CV and by false alarms on held-out not-offensive
-        tweets) were read once: sentiment 60.1, emotion 69.4, offensive 75.6, irony 61.2, hate 44.5
-        (their sentiment head was the first one, so that figure is one model read twice). The models
-        below add one feature, a hashtag's `#` as a token of its own, adopted because 5-fold CV on
-        train+val rose for irony (68.0 to 68.7) and emotion (66.0 to 66.6) while every other head's
-        selection figure stayed within noise; all heads were then chosen again by the second
-        selection's rules and read once, the third read. The earlier figures and each test split's
-        class counts were known when this third selection was planned; no setting was tuned on them,
-        no model was changed after the third read, and ideas that did not raise CV
-        (`Models/triage/README.md`) were never read on test.
+        How often the test splits have been read: four times for sentiment, three for the other
+        TweetEval tasks, once per set of chosen models. The first models (commit `fde39d4`: C and
+        thresholds chosen on the validation split) were read once; their figures were sentiment 60.1,
+        emotion 69.5, offensive 76.4, irony 60.7, hate 46.7. The second models (5-fold CV on train+val
+        for every TweetEval head; OffensEval's not-offensive tweets added to hate training, chosen by
+        CV and by false alarms on held-out not-offensive tweets) were read once: sentiment 60.1,
+        emotion 69.4, offensive 75.6, irony 61.2, hate 44.5 (their sentiment head was the first one,
+        so that figure is one model read twice). The third models add one feature, a hashtag's `#` as
+        a token of its own, adopted because 5-fold CV on train+val rose for irony (68.0 to 68.7) and
+        emotion (66.0 to 66.6) while every other head's selection figure stayed within noise; all
+        heads were chosen again by the second selection's rules and read once: sentiment 59.9,
+        emotion 70.4, offensive 76.2, irony 60.8, hate 44.9. The fourth read is the sentiment head's
+        alone: a licensed source found since, VADER's 4,200 human-rated tweets (Hutto & Gilbert 2014,
+        MIT, in the pinned vaderSentiment source archive), raised its selection figure to 63.5 from
+        62.4 without them (mean of three 5-fold CV shuffles on validation), and the head was chosen
+        by that CV alone. The other five heads were rebuilt by the same script from the same data and are
+        bit-identical to the third models (compared byte by byte), so their figures below are the
+        third read's, not new reads. The earlier figures and each test split's class counts were
+        known when the later selections were planned; no setting was tuned on them, no model was
+        changed after a read, and ideas that did not raise CV (`Models/triage/README.md`) were never
+        read on test.
+
 
 
         """
@@ -254,8 +267,14 @@ struct EvalReport {
         s += "| **all** | \(p.truePositives) | \(p.falsePositives) | \(p.falseNegatives) | \(Self.pct(p.precision)) | \(Self.pct(p.recall)) |\n"
 
         s += "\n## Intent\n\n`Tests/ParleyCoreTests/Fixtures/triage/intent-test.jsonl`: \(intents.total) customer-care messages "
-        s += "written for this project and frozen before any intent rule was tuned. Complaint comes from the complaint model; "
-        s += "question, request and praise from word cues with the sentiment model; spam/troll from the offensive model.\n\n"
+        s += "written for this project and frozen before any intent rule was tuned. Complaint comes from the complaint model "
+        s += "and from problems named outright; question, request and praise from word cues with the sentiment model; "
+        s += "spam/troll from spam and trolling cues and the offensive model (`Triager.intent` gives the order). "
+        s += "The word cues were tuned on `intent-dev.jsonl` only: \(intentsDev.total) messages written later, by a session "
+        s += "that never saw the test set, to be harder than it (imperative requests, questions without a question mark, "
+        s += "sarcasm, spam and trolling without swear words); macro-F1 there \(Self.pct(intentsDev.macroF1)) with these "
+        s += "rules, 38.3 with the third selection's rules and models. "
+        s += "The test set was read once before that tuning (macro-F1 64.3) and once after it (below).\n\n"
         s += Self.matrix(intents, labels: TriageIntent.allCases.map(\.rawValue))
         return s
     }
