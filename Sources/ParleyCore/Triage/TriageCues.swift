@@ -44,7 +44,7 @@ struct TriageCues {
             groups.formUnion(word.groups)
             if index == Self.exclamation { exclamations += 1 }
             if index == Self.questionMark { questionMarks += 1 }
-            for phrase in Self.phrases where phrase.ends(with: recent) { groups.insert(phrase.group) }
+            for phrase in Self.phrasesEndingWith[Int(index)] where phrase.ends(with: recent) { groups.insert(phrase.group) }
         }
         if questionMarks > 0 {
             question = 0.9
@@ -194,4 +194,11 @@ struct TriageCues {
     private static let phrases: [Phrase] = groupedPhrases.flatMap { group, list in
         list.map { p in Phrase(words: p.map { w in Int32(words.firstIndex { $0.text == w }!) }, group: group) }
     }
+
+    /// The phrases by their last word's vocabulary index, so a word checks only the phrases it ends.
+    private static let phrasesEndingWith: [[Phrase]] = {
+        var out = [[Phrase]](repeating: [], count: words.count)
+        for phrase in phrases { out[Int(phrase.words.last!)].append(phrase) }
+        return out
+    }()
 }
