@@ -10,13 +10,22 @@ public struct Handle: Sendable, Equatable, Codable {
     public var role: HandleRole
     /// Brand terms a customer says without the handle ("adobe", "premiere pro").
     public var terms: [String]
+    /// The public reply inviting a customer to DM (`{dm_link}` marks the link); nil: the default.
+    public var handoffTemplate: String?
+    /// The brand's public support addresses, which are not personal data when a customer quotes them.
+    public var supportEmails: [String]
 
-    public init(id: UUID, xUserID: String, username: String, name: String, role: HandleRole, terms: [String]) {
+    public init(
+        id: UUID, xUserID: String, username: String, name: String, role: HandleRole, terms: [String],
+        handoffTemplate: String? = nil, supportEmails: [String] = []
+    ) {
         self.id = id
         self.xUserID = xUserID
         self.username = username
         self.name = name
         self.role = role
         self.terms = terms
+        self.handoffTemplate = handoffTemplate
+        self.supportEmails = supportEmails
     }
 }

@@ -24,7 +24,8 @@ public struct IngestPlanner: Sendable {
         let handle = handleID.flatMap { id in brand.handles.first { $0.id == id } }
         return MessageTriage(triager.triage(TriageInput(
             text: text, authorFollowers: customer?.followersCount, authorVerified: customer?.verified ?? false,
-            brandUserID: handle?.xUserID)))
+            brandSupportEmails: handle?.supportEmails ?? [], brandUserID: handle?.xUserID,
+            handoffTemplate: handle?.handoffTemplate)))
     }
 
     public func plan(_ events: [InboundEvent], index: ThreadIndex) -> IngestPlan {

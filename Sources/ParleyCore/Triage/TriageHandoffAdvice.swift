@@ -1,10 +1,25 @@
+import Foundation
+
 /// Whether to move a conversation to DM, and the public reply that invites the customer there.
 public struct TriageHandoffAdvice: Sendable {
     /// The handle's template; `{dm_link}` is replaced by X's DM deep link for the brand account.
     public var replyTemplate: String
 
+    /// Fits a complaint, a request and a question alike.
     public static let defaultTemplate =
-        "Sorry about this, we'd like to help. To keep your details private, please send us a DM: {dm_link}"
+        "We'd like to help with this. To keep your details private, please send us a DM: {dm_link}"
+
+    /// Why a handle's template cannot be used, or nil: it must hold `{dm_link}` once and, with X's
+    /// longest DM link in its place, be a valid post.
+    public static func problem(with template: String) -> String? {
+        let parts = template.components(separatedBy: "{dm_link}")
+        guard parts.count == 2 else { return "The reply must contain {dm_link} exactly once." }
+        let longest = parts.joined(separator: "https://x.com/messages/compose?recipient_id=18446744073709551615")
+        guard TweetTextParser.parse(longest).isValid else {
+            return "The reply, with the DM link in place, must be a valid post of at most 280 weighted characters."
+        }
+        return nil
+    }
 
     public init(replyTemplate: String = TriageHandoffAdvice.defaultTemplate) {
         self.replyTemplate = replyTemplate

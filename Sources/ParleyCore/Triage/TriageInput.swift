@@ -12,10 +12,12 @@ public struct TriageInput: Sendable, Equatable {
     public var brandSupportEmails: [String]
     /// The brand account's numeric X user id, for the DM deep link in a handoff reply.
     public var brandUserID: String?
+    /// The handle's own handoff reply (`TriageHandoffAdvice.replyTemplate`); nil: the triager's.
+    public var handoffTemplate: String?
 
     public init(
         text: String, authorFollowers: Int? = nil, authorVerified: Bool = false, waitingSeconds: Double = 0,
-        brandSupportEmails: [String] = [], brandUserID: String? = nil
+        brandSupportEmails: [String] = [], brandUserID: String? = nil, handoffTemplate: String? = nil
     ) {
         self.text = text
         self.authorFollowers = authorFollowers
@@ -23,5 +25,6 @@ public struct TriageInput: Sendable, Equatable {
         self.waitingSeconds = waitingSeconds
         self.brandSupportEmails = brandSupportEmails
         self.brandUserID = brandUserID
+        self.handoffTemplate = handoffTemplate
     }
 }

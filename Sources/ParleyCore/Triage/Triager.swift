@@ -59,7 +59,7 @@ public struct Triager: Sendable {
             priority: TriagePriorityRules.priority(
                 intent: intent, upset: upset, followers: input.authorFollowers, verified: input.authorVerified,
                 waitingSeconds: input.waitingSeconds, hasPersonalData: !personalData.isEmpty, complexity: complexity),
-            handoff: handoffAdvice.advise(
+            handoff: (input.handoffTemplate.map { TriageHandoffAdvice(replyTemplate: $0) } ?? handoffAdvice).advise(
                 personalData: personalData, upset: upset, complexity: complexity, intent: intent, brandUserID: input.brandUserID)
         )
     }

@@ -4,7 +4,8 @@ import ParleyStore
 import Vapor
 
 /// `/admin` (admins only): people, teams, routing rules, SLA policies and each handle's
-/// auto-replies, as forms over the same rules as the API; anything invalid is refused with the reason.
+/// auto-replies and handoff reply, as forms over the same rules as the API; anything invalid is
+/// refused with the reason.
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let admin = routes.requiring(.admin)
@@ -16,6 +17,7 @@ struct AdminController: RouteCollection {
         admin.post("admin", "routing-rules", use: addRule)
         admin.post("admin", "sla-policies", use: addPolicy)
         admin.post("admin", "auto-replies", use: setAutoReplies)
+        admin.post("admin", "handoff", use: setHandoff)
     }
 
     struct Page: Encodable {
@@ -23,7 +25,9 @@ struct AdminController: RouteCollection {
         struct TeamRow: Encodable { var id: String; var name: String; var members: String }
         struct Rule: Encodable { var name: String; var position: Int; var enabled: Bool; var definition: String }
         struct Policy: Encodable { var handle: String; var minPriority: Int; var definition: String }
-        struct HandleRow: Encodable { var id: String; var username: String; var autoReplies: Bool }
+        struct HandleRow: Encodable {
+            var id: String; var username: String; var autoReplies: Bool; var handoffTemplate: String; var supportEmails: String
+        }
         var user: UserBadge
         var csrf: String
         var notice: String?
@@ -32,6 +36,7 @@ struct AdminController: RouteCollection {
         var rules: [Rule]
         var policies: [Policy]
         var handles: [HandleRow]
+        var defaultHandoff = TriageHandoffAdvice.defaultTemplate
     }
 
     @Sendable func page(req: Request) async throws -> View {
@@ -61,7 +66,10 @@ struct AdminController: RouteCollection {
                       minPriority: stored.minPriority,
                       definition: String(decoding: (try? encoder.encode(stored.policy)) ?? Data(), as: UTF8.self))
             },
-            handles: handles.map { .init(id: $0.id.uuidString, username: $0.username, autoReplies: autoReplies.contains($0.id)) }))
+            handles: handles.map {
+                .init(id: $0.id.uuidString, username: $0.username, autoReplies: autoReplies.contains($0.id),
+                      handoffTemplate: $0.handoffTemplate ?? "", supportEmails: $0.supportEmails.joined(separator: ", "))
+            }))
     }
 
     private func back(_ req: Request, _ notice: String) -> Response {
@@ -165,6 +173,35 @@ struct AdminController: RouteCollection {
             let form = try req.content.decode(AutoReplyForm.self)
             guard try await HandleQueries(database: req.db).find(form.handle) != nil else { throw HTTPError.notFound("handle") }
             try await AutoReplyQueries(database: req.db).set(form.handle, enabled: form.enabled == "on")
+        }
+    }
+
+    struct HandoffForm: Content {
+        var handle: UUID
+        var template: String?
+        var supportEmails: String?
+
+        enum CodingKeys: String, CodingKey {
+            case handle, template
+            case supportEmails = "support_emails"
+        }
+    }
+
+    /// The public reply that invites a customer to DM, and the addresses triage must not count as
+    /// personal data; used for messages ingested from now on.
+    @Sendable func setHandoff(req: Request) async throws -> Response {
+        try await attempt(req, done: "Handoff reply updated.") {
+            let form = try req.content.decode(HandoffForm.self)
+            guard try await HandleQueries(database: req.db).find(form.handle) != nil else { throw HTTPError.notFound("handle") }
+            let template = form.template?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if !template.isEmpty, let problem = TriageHandoffAdvice.problem(with: template) {
+                throw HTTPError(.unprocessableEntity, "invalid_template", problem)
+            }
+            let emails = (form.supportEmails ?? "").commaSeparatedItems
+            guard emails.allSatisfy({ $0.count <= 254 && $0.split(separator: "@").count == 2 && !$0.contains(where: \.isWhitespace) }) else {
+                throw HTTPError(.unprocessableEntity, "invalid_email", "Support addresses are emails separated by commas.")
+            }
+            try await HandoffQueries(database: req.db).set(form.handle, template: template, supportEmails: emails)
         }
     }
 }

@@ -19,5 +19,6 @@ public enum ParleyMigrations {
         AddXConnector(),
         AddDesk(),
         AddSearch(),
+        AddHandleTriageSettings(),
     ]
 }

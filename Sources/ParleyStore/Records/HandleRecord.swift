@@ -15,6 +15,9 @@ public final class HandleRecord: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     /// Brand terms, one per line (portable across SQLite and PostgreSQL, unlike array columns).
     @Field(key: "terms") var terms: String
+    @OptionalField(key: "handoff_template") var handoffTemplate: String?
+    /// Support addresses, one per line.
+    @Field(key: "support_emails") var supportEmails: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     public init() {}
@@ -26,12 +29,15 @@ public final class HandleRecord: Model, @unchecked Sendable {
         name = handle.name
         role = handle.role.rawValue
         terms = handle.terms.joined(separator: "\n")
+        handoffTemplate = handle.handoffTemplate
+        supportEmails = handle.supportEmails.joined(separator: "\n")
     }
 
     func toDomain() throws -> Handle {
         guard let role = HandleRole(rawValue: role) else { throw StoreError.corruptValue(table: Self.schema, column: "role", value: role) }
         return Handle(
             id: try requireID(), xUserID: xUserID, username: username, name: name, role: role,
-            terms: terms.split(separator: "\n").map(String.init))
+            terms: terms.split(separator: "\n").map(String.init), handoffTemplate: handoffTemplate,
+            supportEmails: supportEmails.split(separator: "\n").map(String.init))
     }
 }

@@ -62,6 +62,28 @@ import Testing
         ], users: [InboundUser(id: author, username: "user\(author)", name: "User \(author)", followersCount: 10)])
     }
 
+    /// The handle's own handoff reply and support address reach triage: the reply carries the
+    /// handle's DM link, and the address the customer quotes back is not their personal data.
+    @Test func triageUsesTheHandlesHandoffReplyAndSupportAddresses() throws {
+        let triager = try #require(TriagerTests.triager)
+        var care = Self.care
+        care.handoffTemplate = "Let's take this private, DM us: {dm_link}"
+        care.supportEmails = ["help@acme.example"]
+        let planner = IngestPlanner(brand: BrandDirectory(handles: [care]), triager: triager)
+        let text = "@AcmeCare order W123456789 never arrived, I emailed help@acme.example twice already"
+        let plan = planner.plan([post("1", by: "9", at: 0, text: text, mentions: ["AcmeCare"])], index: ThreadIndex())
+        let triage = try #require(plan.messages.values.first?.triage)
+        #expect(triage.handoff == .dm)
+        #expect(triage.suggestedReply == "Let's take this private, DM us: https://x.com/messages/compose?recipient_id=100")
+        #expect(triage.personalData == [.orderNumber])
+
+        let plain = IngestPlanner(brand: BrandDirectory(handles: [Self.care]), triager: triager)
+            .plan([post("1", by: "9", at: 0, text: text, mentions: ["AcmeCare"])], index: ThreadIndex())
+        let defaults = try #require(plain.messages.values.first?.triage)
+        #expect(defaults.suggestedReply?.hasPrefix("We'd like to help with this.") == true)
+        #expect(Set(defaults.personalData) == [.orderNumber, .email])
+    }
+
     @Test func mentionOpensConversationAndCustomerReplyJoinsIt() {
         var desk = Desk()
         feed(&desk, post("1", by: "9", at: 0, mentions: ["AcmeCare"]))

@@ -65,6 +65,14 @@ import Testing
         #expect(triager.triage(TriageInput(text: "@AcmeCare you people are a joke, my order never arrived")).intent == .complaint)
     }
 
+    @Test func aHandoffTemplateNeedsItsLinkOnceAndMustFitAPost() {
+        #expect(TriageHandoffAdvice.problem(with: TriageHandoffAdvice.defaultTemplate) == nil)
+        #expect(TriageHandoffAdvice.problem(with: "Please DM us.") != nil)
+        #expect(TriageHandoffAdvice.problem(with: "{dm_link} or {dm_link}") != nil)
+        #expect(TriageHandoffAdvice.problem(with: String(repeating: "a", count: 260) + " {dm_link}") != nil)
+        #expect(TriageHandoffAdvice.problem(with: String(repeating: "a", count: 200) + " {dm_link}") == nil)
+    }
+
     @Test func answersForAnyInput() throws {
         let triager = try #require(Self.triager)
         for text in ["", "\u{202E}\u{0301}", "<script>alert(1)</script>", String(repeating: "é😡 ", count: 100_000)] {

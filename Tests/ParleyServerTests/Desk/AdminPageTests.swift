@@ -33,4 +33,39 @@ import VaporTesting
             })
         }
     }
+
+    /// A handle's handoff reply is checked like a post, saved, and used for the next messages.
+    @Test func anAdminSetsAHandlesHandoffReplyAndTriageUsesIt() async throws {
+        try await withTestApp { app, _ in
+            let handle = try await HandleQueries(database: app.db).upsert(Handle(
+                id: StableID.make("handle", "100"), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: []))
+            _ = try await makeAgent(app, email: "root@example.com", role: .admin)
+            let (session, csrf) = try await RoleDenialTests().signIn(app, email: "root@example.com")
+            try await app.testing().test(.POST, "admin/handoff", headers: session, beforeRequest: { req in
+                try req.content.encode(["csrf": csrf, "handle": handle.id.uuidString, "template": "Please DM us."], as: .urlEncodedForm)
+            }, afterResponse: { res throws in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location)?.contains("exactly%20once") == true)
+            })
+            #expect(try await HandleQueries(database: app.db).find(handle.id)?.handoffTemplate == nil)
+
+            try await app.testing().test(.POST, "admin/handoff", headers: session, beforeRequest: { req in
+                try req.content.encode([
+                    "csrf": csrf, "handle": handle.id.uuidString, "template": "Let's sort this out in private: {dm_link}",
+                    "support_emails": "Help@Acme.example, ",
+                ], as: .urlEncodedForm)
+            }, afterResponse: { res throws in #expect(res.status == .seeOther) })
+            let saved = try #require(try await HandleQueries(database: app.db).find(handle.id))
+            #expect(saved.handoffTemplate == "Let's sort this out in private: {dm_link}")
+            #expect(saved.supportEmails == ["help@acme.example"])
+
+            _ = try await replayMax(app, [Data(TriageInPipelineTests.piiPost.utf8)])
+            let id = StableID.make("conversation", handle.id.uuidString, "8001")
+            let detail = try #require(try await ConversationQueries(database: app.db).detail(id))
+            #expect(detail.conversation.triage.suggestedReply == "Let's sort this out in private: https://x.com/messages/compose?recipient_id=100")
+            try await app.testing().test(.GET, "admin", headers: session, afterResponse: { res throws in
+                #expect(res.body.string.contains("sort this out in private"))
+            })
+        }
+    }
 }
