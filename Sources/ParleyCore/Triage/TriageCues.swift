@@ -127,10 +127,10 @@ struct TriageCues {
         ]),
         (.spam, [
             "giveaway", "followers", "followback", "f0f", "crypto", "nft", "nfts", "income", "forex", "bitcoin",
-            "btc", "casino", "airdrop", "promo'd",
+            "btc", "airdrop",
         ]),
         (.troll, [
-            "ratio", "mid", "cope", "seethe", "clown", "🤡", "irrelevant", "boring", "loser", "losers", "pathetic",
+            "cope", "seethe", "clown", "🤡", "irrelevant", "boring", "loser", "losers", "pathetic",
             "dinosaur", "🐑",
         ]),
     ]
@@ -160,7 +160,7 @@ struct TriageCues {
         ]),
         (.spam, [
             ["follow", "for", "follow"], ["follow", "back"], ["check", "my", "profile"], ["link", "in", "bio"],
-            ["no", "experience"], ["from", "home"], ["passive", "income"], ["dm", "now"], ["buy", "and", "sell"],
+            ["no", "experience"], ["passive", "income"], ["dm", "now"], ["buy", "and", "sell"],
             ["selling", "followers"], ["free", "iphones"], ["not", "affiliated"], ["watch", "my", "video"],
             ["message", "me"],
         ]),

@@ -64,10 +64,11 @@ public struct Triager: Sendable {
         )
     }
 
-    /// Spam first (it borrows a complaint's words), and provocation that names no problem; a rude
-    /// complaint is still a complaint; a request phrased as a question is a request.
+    /// Spam and provocation first (spam borrows a complaint's words) unless a problem is named or the
+    /// complaint model is sure; a rude complaint is still a complaint; a request phrased as a
+    /// question is a request.
     static func intent(complaint: Bool, offensive: Bool, cues: TriageCues, scores: [TriageIntent: Double]) -> TriageIntent {
-        if cues.spam || (cues.troll && !cues.problem) { return .spamTroll }
+        if (cues.spam || cues.troll) && !cues.problem && (scores[.complaint] ?? 0) < 0.8 { return .spamTroll }
         if complaint || cues.problem { return .complaint }
         if offensive && (scores[.question] ?? 0) < 0.6 { return .spamTroll }
         if (scores[.request] ?? 0) >= 0.8 { return .request }

@@ -58,11 +58,13 @@ import Testing
         #expect(triager.triage(TriageInput(text: text)).intent == intent)
     }
 
-    /// Spam borrows a complaint's words; a complaint that calls the brand "a joke" is still one.
-    @Test func spamComesFirstButANamedProblemBeatsTrolling() throws {
+    /// Spam and trolling come before a complaint only when no problem is named: a customer who
+    /// calls the brand "a joke" about a lost order, or won a prize at a game's casino, complains.
+    @Test func aNamedProblemOutranksSpamAndTrollingCues() throws {
         let triager = try #require(Self.triager)
-        #expect(triager.triage(TriageInput(text: "Lost money to a scam? Message me, I recover funds, link in bio")).intent == .spamTroll)
+        #expect(triager.triage(TriageInput(text: "Crypto airdrop live now, message me to claim, link in bio")).intent == .spamTroll)
         #expect(triager.triage(TriageInput(text: "@AcmeCare you people are a joke, my order never arrived")).intent == .complaint)
+        #expect(triager.triage(TriageInput(text: "@AcmeGames I won the car at the casino but it is missing from my garage")).intent == .complaint)
     }
 
     @Test func aHandoffTemplateNeedsItsLinkOnceAndMustFitAPost() {
