@@ -193,15 +193,8 @@ struct AdminController: RouteCollection {
         try await attempt(req, done: "Handoff reply updated.") {
             let form = try req.content.decode(HandoffForm.self)
             guard try await HandleQueries(database: req.db).find(form.handle) != nil else { throw HTTPError.notFound("handle") }
-            let template = form.template?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            if !template.isEmpty, let problem = TriageHandoffAdvice.problem(with: template) {
-                throw HTTPError(.unprocessableEntity, "invalid_template", problem)
-            }
-            let emails = (form.supportEmails ?? "").commaSeparatedItems
-            guard emails.allSatisfy({ $0.count <= 254 && $0.split(separator: "@").count == 2 && !$0.contains(where: \.isWhitespace) }) else {
-                throw HTTPError(.unprocessableEntity, "invalid_email", "Support addresses are emails separated by commas.")
-            }
-            try await HandoffQueries(database: req.db).set(form.handle, template: template, supportEmails: emails)
+            try await HandoffController.save(
+                form.handle, template: form.template, supportEmails: (form.supportEmails ?? "").commaSeparatedItems, on: req.db)
         }
     }
 }

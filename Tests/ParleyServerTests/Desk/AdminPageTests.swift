@@ -68,4 +68,35 @@ import VaporTesting
             })
         }
     }
+
+    /// The API takes the same settings under the same checks, and only from an admin.
+    @Test func theHandoffAPIChecksAndSavesAndRefusesAnAgent() async throws {
+        try await withTestApp { app, _ in
+            _ = try await HandleQueries(database: app.db).upsert(Handle(
+                id: StableID.make("handle", "100"), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: []))
+            let admin = try await makeAgent(app, email: "root@example.com", role: .admin)
+            let agent = try await makeAgent(app, email: "agent@example.com", role: .agent)
+            try await app.testing().test(.PUT, "api/v1/handles/acmecare/handoff", headers: admin, beforeRequest: { req in
+                try req.content.encode(["template": "DM us at {dm_link} or {dm_link}"])
+            }, afterResponse: { res throws in
+                #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("invalid_template"))
+            })
+            try await app.testing().test(.PUT, "api/v1/handles/acmecare/handoff", headers: admin, beforeRequest: { req in
+                try req.content.encode(HandoffController.HandoffDTO(template: "Over to DM: {dm_link}", supportEmails: ["help@acme.example"]))
+            }, afterResponse: { res throws in
+                #expect(res.status == .ok)
+                let body = try res.content.decode(HandoffController.HandoffDTO.self)
+                #expect(body.template == "Over to DM: {dm_link}")
+                #expect(body.supportEmails == ["help@acme.example"])
+                #expect(body.defaultTemplate == TriageHandoffAdvice.defaultTemplate)
+            })
+            try await app.testing().test(.GET, "api/v1/handles/AcmeCare/handoff", headers: agent, afterResponse: { res throws in
+                #expect(res.status == .forbidden)
+            })
+            try await app.testing().test(.GET, "api/v1/handles/nobody/handoff", headers: admin, afterResponse: { res throws in
+                #expect(res.status == .notFound)
+            })
+        }
+    }
 }

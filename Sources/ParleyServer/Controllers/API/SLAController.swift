@@ -83,10 +83,7 @@ struct SLAController: RouteCollection {
 
     /// `GET /api/v1/handles/{id}/availability`: from the live queue, recent first responses and the calendar.
     @Sendable func availability(req: Request) async throws -> AvailabilityDTO {
-        guard let raw = req.parameters.get("handle") else { throw HTTPError.notFound("handle") }
-        let handles = try await HandleQueries(database: req.db).all()
-        guard let handle = handles.first(where: { $0.id.uuidString == raw.uppercased() || $0.username.lowercased() == raw.lowercased() })
-        else { throw HTTPError.notFound("handle") }
+        let handle = try await req.handleParameter()
         let now = req.parley.effects.now()
         let sla = SLAQueries(database: req.db)
         let policy = StoredSLAPolicy.choose(try await sla.policies(), handleID: handle.id, priority: 0)?.policy
