@@ -214,9 +214,9 @@ struct InboxController: RouteCollection {
         let user = try req.auth.require(AuthenticatedUser.self).user
         let seen = form.seenUpTo.flatMap { Double($0) }.map { Date(timeIntervalSince1970: $0) }
         func back(_ notice: String, stale: Bool = false) -> Response {
-            stale
-                ? req.redirect(to: "/conversations/\(id)", notice: notice, keeping: ["draft": form.text, "channel": form.channel.rawValue, "stale": "1"])
-                : req.redirect(to: "/conversations/\(id)", notice: notice, keeping: ["draft": form.text, "channel": form.channel.rawValue])
+            var values = [(key: "draft", value: form.text), (key: "channel", value: form.channel.rawValue)]
+            if stale { values.append((key: "stale", value: "1")) }
+            return req.redirect(to: "/conversations/\(id)", notice: notice, keeping: values)
         }
         do {
             _ = try await req.parley.reply(

@@ -12,13 +12,12 @@ public struct HandoffQueries: Sendable {
         self.database = database
     }
 
-    /// `template` nil or blank restores the default reply. Callers check it with
+    /// `template` nil restores the default reply. Callers check it with
     /// `TriageHandoffAdvice.problem(with:)` first.
     public func set(_ handleID: UUID, template: String?, supportEmails: [String]) async throws {
         let sql = try database.requireSQL()
-        let trimmed = template?.trimmingCharacters(in: .whitespacesAndNewlines)
         try await sql.update("handles")
-            .set("handoff_template", to: SQLBind(trimmed?.isEmpty == false ? trimmed : nil))
+            .set("handoff_template", to: SQLBind(template))
             .set("support_emails", to: SQLBind(supportEmails.map { $0.lowercased() }.joined(separator: "\n")))
             .where("id", .equal, SQLValues(sql).uuid(handleID)).run()
     }

@@ -52,7 +52,7 @@ struct HandoffController: RouteCollection {
         guard emails.count <= 20, emails.allSatisfy({ $0.count <= 254 && $0.split(separator: "@").count == 2 && !$0.contains(where: \.isWhitespace) }) else {
             throw HTTPError(.unprocessableEntity, "invalid_email", "Support addresses are up to 20 emails.")
         }
-        try await HandoffQueries(database: database).set(handleID, template: template, supportEmails: emails)
+        try await HandoffQueries(database: database).set(handleID, template: template.isEmpty ? nil : template, supportEmails: emails)
     }
 }
 
