@@ -17,14 +17,16 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
 
     try useDatabase(config.database, on: app)
     app.migrations.add(ParleyMigrations.all)
-    try await app.autoMigrate()
+    let leadership = try makeLeadership(config.database, database: app.db, effects: effects)
+    // Processes starting at once on an empty database migrate one after another, not together.
+    try await leadership.exclusively("migrate") { try await app.autoMigrate() }
     try await tuneDatabase(app.db)
 
     let metrics = ParleyMetrics()
     let services = ParleyServices(
         config: config, effects: effects, metrics: metrics, hub: LiveHub(),
         options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations, reopenWindow: config.reopenWindow),
-        triager: loadTriager(config, logger: app.logger), loginThrottle: LoginThrottle(),
+        triager: loadTriager(config, logger: app.logger), loginThrottle: LoginThrottle(), leadership: leadership,
         x: config.x.enabled ? try XServices(database: app.db, config: config.x, metrics: metrics, clock: effects.now) : nil)
     app.parleyServices = services
 
@@ -67,6 +69,15 @@ func loadTriager(_ config: ParleyConfig, logger: Logger) -> Triager? {
     }
 }
 
+/// Who leads singleton work: advisory locks on PostgreSQL, lease rows on SQLite.
+func makeLeadership(_ choice: DatabaseChoice, database: any Database, effects: Effects) throws -> Leadership {
+    let holder = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(effects.newID().uuidString.prefix(8))"
+    switch choice {
+    case .sqlite: return .sqlite(database: database, holder: holder, clock: effects.now)
+    case .postgres(let url): return try .postgres(url: url, holder: holder)
+    }
+}
+
 func useDatabase(_ choice: DatabaseChoice, on app: Application) throws {
     switch choice {
     case .sqlite(let path):
@@ -106,12 +117,13 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
     })
     let desk = DeskWorker(
         database: database, ingestor: ingestor, effects: services.effects, settings: services.config.desk, hub: services.hub)
-    app.lifecycle.use(WorkerLoop(name: "desk", idle: .seconds(2)) {
+    app.lifecycle.use(WorkerLoop(name: "desk", idle: .seconds(2), leadership: services.leadership) {
         _ = try await desk.runOnce()
         return false
     })
     if let x = services.x {
         let connector = x.connector(ingestor: ingestor)
-        app.lifecycle.use(BackgroundService(name: "x-connector") { await connector.run() })
+        let leadership = services.leadership
+        app.lifecycle.use(BackgroundService(name: "x-connector") { await connector.run(leadership: leadership) })
     }
 }

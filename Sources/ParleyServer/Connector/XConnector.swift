@@ -34,16 +34,34 @@ public struct XConnector: Sendable {
             database: database, api: api, meter: meter, ingestor: ingestor, pageSize: config.pageSize, clock: clock)
     }
 
-    /// Runs until the task is cancelled.
-    public func run() async {
+    /// Runs until the task is cancelled. Each handle's polls and the filtered stream are singletons
+    /// across processes (X bills every read, and allows one stream connection): each runs under
+    /// `leadership`, so several `parley serve` processes read X once, not once each.
+    public func run(leadership: Leadership, handleRefresh: Duration = .seconds(10)) async {
         await withTaskGroup(of: Void.self) { group in
             if config.stream {
-                group.addTask { await runStream() }
-            } else {
-                group.addTask { await pollLoop(.mentions, every: config.mentionsInterval) }
-                group.addTask { await pollLoop(.search, every: config.searchInterval) }
+                group.addTask { await leadership.lead("x.stream") { await runStream() } }
             }
-            group.addTask { await pollLoop(.dm, every: config.dmInterval) }
+            var started = Set<UUID>()
+            while !Task.isCancelled {
+                for handle in (try? await HandleQueries(database: database).all()) ?? [] where started.insert(handle.id).inserted {
+                    let id = handle.id
+                    group.addTask { await leadership.lead("x.handle.\(id.uuidString)") { await runHandle(id) } }
+                }
+                try? await Task.sleep(for: handleRefresh)
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// One handle's polls: mentions and brand terms (unless the stream brings them) and DMs.
+    func runHandle(_ id: UUID) async {
+        await withTaskGroup(of: Void.self) { group in
+            if !config.stream {
+                group.addTask { await pollLoop(.mentions, handle: id, every: config.mentionsInterval) }
+                group.addTask { await pollLoop(.search, handle: id, every: config.searchInterval) }
+            }
+            group.addTask { await pollLoop(.dm, handle: id, every: config.dmInterval) }
         }
     }
 
@@ -69,17 +87,15 @@ public struct XConnector: Sendable {
         }
     }
 
-    /// Polls `source` for every handle, then waits `interval` (or less, when a handle's wait ends sooner).
-    func pollLoop(_ source: XPollSource, every interval: Double) async {
+    /// Polls `source` for one handle, then waits `interval` (or until a rate limit resets, or a
+    /// back-off ends). A handle that needs re-authorization, or is gone, is skipped until it is back.
+    func pollLoop(_ source: XPollSource, handle id: UUID, every interval: Double) async {
         var waits = Waits(backoff: XBackoff(scale: config.backoffScale))
         while !Task.isCancelled {
             let handles = (try? await HandleQueries(database: database).all()) ?? []
-            let statuses = Dictionary(
-                uniqueKeysWithValues: ((try? await XConnectionQueries(database: database).statuses()) ?? []).map { ($0.handleID, $0) })
-            for handle in handles where !Task.isCancelled {
-                guard let status = statuses[handle.id], status.authState != .needsReauth, waits.ready(handle.id, now: clock()) else {
-                    continue
-                }
+            let status = try? await XConnectionQueries(database: database).statuses().first { $0.handleID == id }
+            if let handle = handles.first(where: { $0.id == id }), let status, status.authState != .needsReauth,
+               waits.ready(id, now: clock()) {
                 await pollOnce(source, handle: handle, status: status, ownHandles: handles.map(\.username), waits: &waits)
             }
             let next = min(interval, max(0.05, waits.earliest(after: clock())?.timeIntervalSince(clock()) ?? interval))

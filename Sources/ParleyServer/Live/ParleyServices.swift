@@ -14,6 +14,8 @@ struct ParleyServices: Sendable {
     /// Nil when the model file is missing: the desk works, without priorities or handoff advice.
     var triager: Triager?
     var loginThrottle: LoginThrottle
+    /// Which process runs singleton work (the desk pass, the X connector).
+    var leadership: Leadership
     /// The X connector; nil when it is off and the sandbox stands in for X.
     var x: XServices?
 }

@@ -20,5 +20,6 @@ public enum ParleyMigrations {
         AddDesk(),
         AddSearch(),
         AddHandleTriageSettings(),
+        CreateLeaderLeases(),
     ]
 }

@@ -18,13 +18,16 @@ struct ConnectorHarness {
     static let tokenKey = Data(repeating: 7, count: 32).base64EncodedString()
 
     static func run(
-        fake options: FakeX.Options = FakeX.Options(keepAliveInterval: 0.2),
+        fake options: FakeX.Options = FakeX.Options(keepAliveInterval: 0.2), database: DatabaseChoice? = nil,
+        externalFake: FakeX? = nil,
         configure adjust: (inout XConnectorConfig) -> Void = { _ in },
         _ body: (ConnectorHarness) async throws -> Void
     ) async throws {
-        let fake = try await FakeX.start(options: options)
+        // An external fake belongs to the caller, who shuts it down.
+        let fake = if let externalFake { externalFake } else { try await FakeX.start(options: options) }
+        let ownsFake = externalFake == nil
         var config = ParleyConfig(
-            database: .sqlite(path: temporaryDatabasePath()), runWorkers: false, workingDirectory: repositoryRoot.path)
+            database: database ?? .sqlite(path: temporaryDatabasePath()), runWorkers: false, workingDirectory: repositoryRoot.path)
         config.x.use(baseURL: fake.baseURL)
         config.x.bearerToken = options.appBearerToken
         config.x.consumerKey = options.consumerKey
@@ -42,7 +45,7 @@ struct ConnectorHarness {
         do {
             app = try await ParleyApp.make(config: config, effects: .live)
         } catch {
-            await fake.shutdown()
+            if ownsFake { await fake.shutdown() }
             throw error
         }
         do {
@@ -50,11 +53,11 @@ struct ConnectorHarness {
             try await body(ConnectorHarness(app: app, fake: fake, x: x))
         } catch {
             try? await app.asyncShutdown()
-            await fake.shutdown()
+            if ownsFake { await fake.shutdown() }
             throw error
         }
         try await app.asyncShutdown()
-        await fake.shutdown()
+        if ownsFake { await fake.shutdown() }
     }
 
     /// The seeded brand, on the desk, with user-context tokens the fake issued.
@@ -82,7 +85,8 @@ struct ConnectorHarness {
     /// Runs the connector's background loops while `body` runs.
     func whileConnectorRuns(_ body: () async throws -> Void) async throws {
         let connector = x.connector(ingestor: ParleyApp.ingestor(for: app))
-        let task = Task { await connector.run() }
+        let leadership = app.parleyServices.leadership
+        let task = Task { await connector.run(leadership: leadership, handleRefresh: .milliseconds(100)) }
         do {
             try await body()
         } catch {

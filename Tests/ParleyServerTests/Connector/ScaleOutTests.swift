@@ -1,0 +1,160 @@
+import FluentSQL
+import Foundation
+import ParleyCore
+import ParleyFakeX
+@testable import ParleyStore
+import Testing
+import Vapor
+@testable import ParleyServer
+
+/// Three `parley serve` processes on one PostgreSQL, reading the fake X: they migrate once, read
+/// X once between them (one poller per handle, one stream connection), and when the leader is
+/// killed another takes its work over.
+@Suite(.serialized, .enabled(if: TestDatabases.postgresEnabled, "set PARLEY_TEST_POSTGRES_URL (CI=true requires it)"))
+struct ScaleOutTests {
+    static let mentions = "/2/users/:id/mentions"
+    static let stream = "/2/tweets/search/stream"
+
+    /// A running `parley serve`, its log in a file.
+    final class Server: Sendable {
+        let process: Process
+        let log: URL
+        let port: Int
+
+        init(url: String, fake: FakeX, port: Int, stream: Bool) throws {
+            self.port = port
+            log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString).log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let output = try FileHandle(forWritingTo: log)
+            let options = FakeX.Options()
+            process = Process()
+            process.executableURL = try CrashRecoveryTests.parleyExecutable()
+            process.arguments = ["serve", "--port", "\(port)"]
+            process.currentDirectoryURL = repositoryRoot
+            process.environment = [
+                "DATABASE_URL": url, "LOG_LEVEL": "info", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
+                "X_API_BASE_URL": fake.baseURL, "X_BEARER_TOKEN": options.appBearerToken,
+                "X_CONSUMER_KEY": options.consumerKey, "X_CONSUMER_SECRET": options.consumerSecret,
+                "X_CLIENT_ID": options.clientID, "PARLEY_TOKEN_KEY": ConnectorHarness.tokenKey,
+                "PARLEY_X_POLL": "mentions=1,search=1,dm=1", "PARLEY_X_STREAM": stream ? "true" : "false",
+            ]
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+        }
+
+        var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+        /// True when this process logged that it leads `lock` (by prefix).
+        func leads(_ lock: String) -> Bool {
+            logText.split(separator: "\n").contains { $0.contains("leading") && $0.contains("lock=\(lock)") }
+        }
+
+        func healthy() async -> Bool {
+            guard let response = try? await HTTPClient.shared.get(url: "http://127.0.0.1:\(port)/health").get() else { return false }
+            return response.status == .ok
+        }
+
+        func kill() {
+            if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+    }
+
+    /// Starts three servers at once on an empty database and waits until each answers.
+    func startThree(url: String, fake: FakeX, stream: Bool) async throws -> [Server] {
+        let base = Int.random(in: 20_000...40_000)
+        let servers = try (0..<3).map { try Server(url: url, fake: fake, port: base + $0, stream: stream) }
+        try await eventually("three servers answer /health", within: 60) {
+            for server in servers where !server.process.isRunning {
+                Issue.record("a server exited at start-up: \(server.logText.suffix(2000))")
+                throw CancellationError()
+            }
+            for server in servers where !(await server.healthy()) { return false }
+            return true
+        }
+        return servers
+    }
+
+    /// The fake, a migrated database holding the brand's handle and tokens, and three servers.
+    func withThreeServers(stream: Bool, _ body: (ConnectorHarness, [Server]) async throws -> Void) async throws {
+        let database = try TestDatabases.freshPostgres()
+        guard case .postgres(let url) = database else { Issue.record("not PostgreSQL"); return }
+        let fake = try await FakeX.start(options: FakeX.Options(keepAliveInterval: 0.2))
+        var servers: [Server] = []
+        defer { for server in servers { server.kill() } }
+        do {
+            // Three processes at once on an empty database: the migrations run once, in one of them.
+            servers = try await startThree(url: url, fake: fake, stream: stream)
+            for server in servers {
+                #expect(!server.logText.contains(" error "), "a server logged an error at start-up: \(server.logText.suffix(2000))")
+            }
+            await fake.world.clearRequests()
+            try await ConnectorHarness.run(database: database, externalFake: fake) { h in
+                let migrations = try await h.app.db.requireSQL().raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?
+                    .decode(column: "n", as: Int.self)
+                #expect(migrations == ParleyMigrations.all.count, "each migration ran once")
+                try await h.connectBrand()
+                try await body(h, servers)
+            }
+        } catch {
+            await fake.shutdown()
+            throw error
+        }
+        await fake.shutdown()
+    }
+
+    @Test func threeProcessesPollEachHandleOnceAndALeadersDeathHandsThePollingOver() async throws {
+        try await withThreeServers(stream: false) { h, servers in
+            // The servers look for new handles every 10 s.
+            try await eventually("the handle is polled", within: 20) { await h.requests(Self.mentions).count >= 1 }
+            try await Task.sleep(for: .seconds(6))
+            let steady = await h.requests(Self.mentions)
+            let gaps = zip(steady.dropFirst(), steady).map { $0.at.timeIntervalSince($1.at) }
+            #expect(steady.count >= 4 && steady.count <= 9, "\(steady.count) mention reads in about 7 s at one a second")
+            #expect(gaps.allSatisfy { $0 >= 0.8 }, "two processes polled the same handle: gaps \(gaps)")
+            let leaders = servers.filter { $0.leads("x.handle.") }
+            try #require(leaders.count == 1, "exactly one process leads the handle")
+
+            let killedAt = Date()
+            leaders[0].kill()
+            try await eventually("another process polls the handle", within: 15) {
+                await h.requests(Self.mentions).contains { $0.at > killedAt.addingTimeInterval(0.5) }
+            }
+            let takeover = await h.requests(Self.mentions).first { $0.at > killedAt.addingTimeInterval(0.5) }!.at
+            #expect(takeover.timeIntervalSince(killedAt) < 15)
+            #expect(servers.filter { $0 !== leaders[0] && $0.leads("x.handle.") }.count == 1)
+
+            // Every post read is one message.
+            let duplicates = try await h.app.db.requireSQL()
+                .raw("SELECT x_id FROM messages GROUP BY x_id HAVING COUNT(*) > 1").all()
+            #expect(duplicates.isEmpty)
+            let journaled = try await h.journaled(.xPoll)
+            #expect(Set(journaled).count == journaled.count)
+        }
+    }
+
+    @Test func threeProcessesOpenOneStreamConnectionAndALeadersDeathReopensIt() async throws {
+        try await withThreeServers(stream: true) { h, servers in
+            try await eventually("the stream is connected", within: 20) { await h.fake.world.streamConnections() == 1 }
+            try await Task.sleep(for: .seconds(4))
+            #expect(await h.fake.world.streamConnections() == 1)
+            // The fake refuses a second connection (X allows one); none was even tried.
+            #expect(await h.requests(Self.stream).filter { $0.status != 200 }.isEmpty, "a second connection was attempted")
+            let leaders = servers.filter { $0.leads("x.stream") }
+            try #require(leaders.count == 1, "exactly one process leads the stream")
+
+            let killedAt = Date()
+            leaders[0].kill()
+            try await eventually("another process opens the stream", within: 15) {
+                let connections = await h.fake.world.streamConnections()
+                return connections == 1 && servers.contains { $0 !== leaders[0] && $0.leads("x.stream") }
+            }
+            #expect(Date().timeIntervalSince(killedAt) < 15)
+            try await Task.sleep(for: .seconds(2))
+            #expect(await h.fake.world.streamConnections() == 1)
+            #expect(servers.filter { $0.leads("x.stream") }.count == 2, "one leader before the kill, one after")
+            #expect(await h.requests(Self.stream).filter { $0.status != 200 }.isEmpty, "a second connection was attempted")
+        }
+    }
+}
