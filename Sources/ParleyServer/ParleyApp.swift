@@ -57,6 +57,11 @@ public enum ParleyApp {
             database: app.db, ingestor: ingestor(for: app), effects: services.effects, settings: services.config.desk, hub: services.hub)
     }
 
+    /// The jobs table's runner over this application's database.
+    public static func jobRunner(for app: Application) -> JobRunner {
+        ParleyServer.jobRunner(database: app.db, services: app.parleyServices)
+    }
+
     /// The X connector's parts, when it is on.
     public static func xServices(for app: Application) -> XServices? {
         app.parleyServices.x

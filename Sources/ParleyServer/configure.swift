@@ -121,9 +121,26 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
         _ = try await desk.runOnce()
         return false
     })
+    let jobs = jobRunner(database: database, services: services)
+    app.lifecycle.use(WorkerLoop(name: "jobs", idle: .seconds(1)) {
+        try await jobs.runOnce() > 0
+    })
     if let x = services.x {
         let connector = x.connector(ingestor: ingestor)
         let leadership = services.leadership
         app.lifecycle.use(BackgroundService(name: "x-connector") { await connector.run(leadership: leadership) })
     }
+}
+
+/// The jobs this process runs, one handler per kind.
+func jobRunner(database: any Database, services: ParleyServices) -> JobRunner {
+    let alertURL = services.config.desk.alertWebhookURL
+    let owner = "jobs-\(ProcessInfo.processInfo.processIdentifier)-\(services.effects.newID().uuidString.prefix(8))"
+    return JobRunner(database: database, effects: services.effects, owner: owner, handlers: [
+        .slaAlert: { job in
+            // Queued while a webhook was configured; without one now, there is nobody to tell.
+            guard let alertURL else { return }
+            try await SLAAlert.deliver(job, to: alertURL)
+        },
+    ])
 }

@@ -1,9 +1,7 @@
-import AsyncHTTPClient
 import FluentKit
 import FluentSQL
 import Foundation
 import Logging
-import NIOCore
 import ParleyCore
 import ParleyStore
 
@@ -95,7 +93,8 @@ public struct DeskWorker: Sendable {
     }
 
     /// Measures cases against their SLA policies. A case that newly breaches is flagged in its audit
-    /// trail, its priority raised by 20, and supervisors told (in the app, and at the alert webhook).
+    /// trail, its priority raised by 20, and supervisors told (in the app, and at the alert webhook
+    /// through a job, so a receiver that is down gets it later, once).
     func measureSLA(now: Date) async throws -> Int {
         let queries = SLAQueries(database: database)
         let policies = try await queries.policies()
@@ -112,30 +111,12 @@ public struct DeskWorker: Sendable {
                 id: effects.newID(), conversationID: item.id, actorID: nil, action: "sla_breached",
                 detail: standing.target ?? "", createdAt: now)])
             await hub?.publish(ChangeNotice(conversationIDs: [item.id], reason: "sla_breach"))
-            await alert(item.id, target: standing.target ?? "", due: standing.earliestDue)
+            if settings.alertWebhookURL != nil {
+                let alert = SLAAlert(conversationID: item.id, target: standing.target ?? "", dueAt: standing.earliestDue)
+                try await JobQueries(database: database).enqueue(try alert.job(id: effects.newID(), at: now))
+            }
         }
         return breached
-    }
-
-    /// POSTs a breach to the configured webhook; a failure is logged, never retried into a storm.
-    func alert(_ id: UUID, target: String, due: Date?) async {
-        guard let url = settings.alertWebhookURL else { return }
-        var request = HTTPClientRequest(url: url)
-        request.method = .POST
-        request.headers.add(name: "content-type", value: "application/json")
-        let body: [String: String] = [
-            "event": "sla_breach", "conversation_id": id.uuidString, "target": target,
-            "due_at": due.map { ISO8601DateFormatter().string(from: $0) } ?? "",
-        ]
-        request.body = .bytes(ByteBuffer(bytes: (try? JSONEncoder().encode(body)) ?? Data()))
-        do {
-            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
-            if !(200..<300).contains(response.status.code) {
-                logger.warning("alert webhook refused the breach", metadata: ["status": "\(response.status.code)"])
-            }
-        } catch {
-            logger.warning("alert webhook unreachable", metadata: ["error": "\(error)"])
-        }
     }
 
     /// Snoozed cases whose time came are reopened through the journal, like an agent's reopen.

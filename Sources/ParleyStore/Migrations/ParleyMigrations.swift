@@ -21,5 +21,6 @@ public enum ParleyMigrations {
         AddSearch(),
         AddHandleTriageSettings(),
         CreateLeaderLeases(),
+        CreateJobs(),
     ]
 }

@@ -21,8 +21,9 @@ import VaporTesting
         let sink = AlertSink()
         let receiver = try await Application.make(Environment(name: "testing", arguments: ["alerts"]))
         receiver.post("hook") { req -> HTTPStatus in
-            sink.bodies.withLock { $0.append(req.body.string ?? "") }
-            return .ok
+            // The first delivery finds the receiver failing; the retry gets through.
+            let count = sink.bodies.withLock { $0.append(req.body.string ?? ""); return $0.count }
+            return count == 1 ? .internalServerError : .ok
         }
         try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
         let port = try #require(receiver.http.server.shared.localAddress?.port)
@@ -53,9 +54,19 @@ import VaporTesting
                 #expect(try await AuditQueries(database: app.db).trail(id).map(\.action).contains("sla_breached"))
                 // Once: the next pass does not alert again.
                 #expect(try await ParleyApp.deskWorker(for: app).runOnce().breached == 0)
+                // The alert is a job: refused once, retried after its back-off, then done.
+                let jobs = ParleyApp.jobRunner(for: app)
+                #expect(try await jobs.runOnce() == 1)
+                #expect(try await jobs.runOnce() == 0, "retried before its back-off")
+                clock.advance(by: 30)
+                #expect(try await jobs.runOnce() == 1)
+                #expect(try await JobQueries(database: app.db).counts() == [.done: 1])
+                clock.advance(by: 3600)
+                #expect(try await jobs.runOnce() == 0)
             }
             let alerts = sink.bodies.withLock { $0 }
-            #expect(alerts.count == 1)
+            #expect(alerts.count == 2)
+            #expect(alerts[0] == alerts[1])
             #expect(alerts.first?.contains(#""event":"sla_breach""#) == true)
             #expect(alerts.first?.contains(#""target":"first_response""#) == true)
         } catch {
