@@ -50,6 +50,17 @@ public enum ParleyApp {
             metrics: services.metrics, hub: services.hub, batchSize: batchSize)
     }
 
+    /// Rebuilds everything the journal derives by processing it again, keeping the desk's own
+    /// state (assignments, teams, overrides, SLA clocks, tags, notes, the audit trail). Returns
+    /// how many events were processed.
+    public static func rebuildFromJournal(_ app: Application) async throws -> Int {
+        let rebuild = JournalRebuild(database: app.db)
+        try await rebuild.begin()
+        let processed = try await processor(for: app).drain()
+        try await rebuild.finish()
+        return processed
+    }
+
     /// The desk's background pass over this application's database.
     public static func deskWorker(for app: Application) -> DeskWorker {
         let services = app.parleyServices

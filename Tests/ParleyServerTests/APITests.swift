@@ -89,8 +89,7 @@ import VaporTesting
                 #expect(res.status == .conflict)
             })
             // Desk actions are journaled: a rebuild keeps the case resolved.
-            try await IngestStore(database: app.db).withIngestTransaction { try await $0.resetDerivedTables() }
-            try await ParleyApp.processor(for: app).drain()
+            try await ParleyApp.rebuildFromJournal(app)
             #expect(try await ConversationQueries(database: app.db).find(id)?.state == .resolved)
             try await app.testing().test(.GET, "api/v1/conversations/\(UUID())", headers: headers, afterResponse: { res in
                 #expect(res.status == .notFound)

@@ -53,9 +53,11 @@ import Vapor
             try await seedDemoHandles(app)
             _ = try await replayMax(app, try demoStreamLines())
             let before = try await derivedSnapshot(app)
-            try await IngestStore(database: app.db).withIngestTransaction { try await $0.resetDerivedTables() }
+            let rebuild = JournalRebuild(database: app.db)
+            try await rebuild.begin()
             #expect(try await StoreStats.load(from: app.db).conversationsByState.isEmpty)
             try await ParleyApp.processor(for: app).drain()
+            try await rebuild.finish()
             #expect(try await derivedSnapshot(app) == before)
         }
     }

@@ -22,8 +22,7 @@ struct PostgresStoreTests {
             #expect(try await StoreStats.load(from: app.db) == stats)
 
             let before = try await derivedSnapshot(app)
-            try await IngestStore(database: app.db).withIngestTransaction { try await $0.resetDerivedTables() }
-            try await ParleyApp.processor(for: app).drain()
+            try await ParleyApp.rebuildFromJournal(app)
             #expect(try await derivedSnapshot(app) == before)
         }
     }

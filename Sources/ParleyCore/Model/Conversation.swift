@@ -21,12 +21,18 @@ public struct Conversation: Sendable, Equatable, Codable {
     public var snoozedUntil: Date?
     /// The customer's earlier case this one follows (opened after the reopen window).
     public var previousConversationID: UUID?
+    /// The desk's override and SLA raise (the desk sets them; the pipeline carries them).
+    public var priorityAdjustment: PriorityAdjustment
+
+    /// The priority the desk works by: triage's, adjusted.
+    public var priority: Int { priorityAdjustment.effective(triage: triage.priority) }
+    public var priorityReasons: [String] { priorityAdjustment.reasons(triage: triage.priorityReasons) }
 
     public init(
         id: UUID, handleID: UUID, customerID: UUID, state: ConversationState, hasPublic: Bool,
         hasDM: Bool, openedAt: Date, lastMessageAt: Date, awaitingReplySince: Date?, messageCount: Int,
         triage: ConversationTriage = ConversationTriage(), resolvedAt: Date? = nil, snoozedUntil: Date? = nil,
-        previousConversationID: UUID? = nil
+        previousConversationID: UUID? = nil, priorityAdjustment: PriorityAdjustment = .none
     ) {
         self.id = id
         self.handleID = handleID
@@ -42,5 +48,6 @@ public struct Conversation: Sendable, Equatable, Codable {
         self.resolvedAt = resolvedAt
         self.snoozedUntil = snoozedUntil
         self.previousConversationID = previousConversationID
+        self.priorityAdjustment = priorityAdjustment
     }
 }

@@ -93,7 +93,7 @@ public struct DeskWorker: Sendable {
     }
 
     /// Measures cases against their SLA policies. A case that newly breaches is flagged in its audit
-    /// trail, its priority raised by 20, and supervisors told (in the app, and at the alert webhook
+    /// trail, its priority raised (`PriorityAdjustment.breachRaise`), and supervisors told (in the app, and at the alert webhook
     /// through a job, so a receiver that is down gets it later, once).
     func measureSLA(now: Date) async throws -> Int {
         let queries = SLAQueries(database: database)
@@ -103,10 +103,10 @@ public struct DeskWorker: Sendable {
         for item in try await queries.due(evaluatedBefore: now.addingTimeInterval(-settings.slaRefresh), limit: 2_000) {
             let standing = StoredSLAPolicy.choose(policies, handleID: item.handleID, priority: item.priority)
                 .map { SLAClock.standing(item.facts, policy: $0.policy, now: now) } ?? SLAStanding(status: .none)
-            try await queries.record(item.id, standing, at: now)
-            guard standing.status == .breached, item.status != SLAStanding.Status.breached.rawValue else { continue }
+            let wasBreached = item.status == SLAStanding.Status.breached.rawValue
+            try await queries.record(item.id, standing, wasBreached: wasBreached, at: now)
+            guard standing.status == .breached, !wasBreached else { continue }
             breached += 1
-            try await DeskFieldsQueries(database: database).setPriorityOverride(item.id, min(100, item.priority + 20))
             try await AuditQueries(database: database).record([AuditEvent(
                 id: effects.newID(), conversationID: item.id, actorID: nil, action: "sla_breached",
                 detail: standing.target ?? "", createdAt: now)])

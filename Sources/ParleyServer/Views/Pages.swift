@@ -104,8 +104,8 @@ struct QueuePage: Encodable {
             lastActivity = Self.format(s.conversation.lastMessageAt)
             waiting = s.conversation.awaitingReplySince.map { Self.ago(from: $0, to: now) }
             messageCount = s.conversation.messageCount
-            priority = desk?.priorityOverride ?? s.conversation.triage.priority
-            priorityReasons = desk?.priorityOverride != nil ? "set by hand" : s.conversation.triage.priorityReasons.joined(separator: ", ")
+            priority = s.conversation.priority
+            priorityReasons = s.conversation.priorityReasons.joined(separator: ", ")
             handoffDM = s.conversation.triage.handoff == .dm
         }
 
@@ -249,8 +249,8 @@ struct ConversationPage: Encodable {
                 text: $0.text, html: Self.autolinker.html(for: $0.text), at: QueuePage.Row.format($0.createdAt),
                 triage: $0.triage.map(Self.describe))
         }
-        priority = d.conversation.triage.priority
-        priorityReasons = d.conversation.triage.priorityReasons.joined(separator: ", ")
+        priority = d.conversation.priority
+        priorityReasons = d.conversation.priorityReasons.joined(separator: ", ")
         handoffDM = d.conversation.triage.handoff == .dm
         handoffReasons = d.conversation.triage.handoffReasons.joined(separator: ", ")
         suggestedReply = d.conversation.triage.suggestedReply

@@ -41,7 +41,7 @@ public struct AssignmentQueries: Sendable {
             let waiting = try await sql.raw("""
                 SELECT id, needed_skills FROM conversations
                 WHERE team_id = \(v.uuid(teamID)) AND assignee_id IS NULL AND state = 'open'
-                ORDER BY priority DESC, opened_at, id LIMIT \(literal: limit)\(unsafeRaw: postgres ? " FOR UPDATE SKIP LOCKED" : "")
+                ORDER BY effective_priority DESC, opened_at, id LIMIT \(literal: limit)\(unsafeRaw: postgres ? " FOR UPDATE SKIP LOCKED" : "")
                 """).all().map { row in
                 (id: try row.decode(column: "id", as: UUID.self),
                  skills: Set(try row.decode(column: "needed_skills", as: String.self).split(separator: "\n").map(String.init)))

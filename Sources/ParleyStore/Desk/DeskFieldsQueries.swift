@@ -52,11 +52,13 @@ public struct DeskFieldsQueries: Sendable {
         return result
     }
 
-    /// A manual priority (0–100) that wins over triage's; nil removes it.
+    /// A manual priority (0–100) that wins over triage's; nil removes it. The case's effective
+    /// priority follows in the same statement.
     public func setPriorityOverride(_ id: UUID, _ priority: Int?) async throws {
-        let sql = try database.requireSQL()
-        try await sql.update("conversations")
-            .set("priority_override", to: priority.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
-            .where("id", .equal, SQLValues(sql).uuid(id)).run()
+        try await PriorityWrites.changing(id, on: database) { sql in
+            try await sql.update("conversations")
+                .set("priority_override", to: priority.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+                .where("id", .equal, SQLValues(sql).uuid(id)).run()
+        }
     }
 }

@@ -98,17 +98,25 @@ public struct SLAQueries: Sendable {
         }
     }
 
-    public func record(_ id: UUID, _ standing: SLAStanding, at date: Date) async throws {
-        let sql = try database.requireSQL()
-        let v = SQLValues(sql)
-        try await sql.update("conversations")
-            .set("first_response_due_at", to: v.optional(standing.firstResponseDue))
-            .set("next_response_due_at", to: v.optional(standing.nextResponseDue))
-            .set("resolution_due_at", to: v.optional(standing.resolutionDue))
-            .set("sla_due_at", to: v.optional(standing.earliestDue))
-            .set("sla_status", to: SQLBind(standing.status.rawValue))
-            .set("sla_evaluated_at", to: SQLBind(date))
-            .where("id", .equal, v.uuid(id)).run()
+    /// Saves a case's SLA standing; a breach, or its end (`wasBreached`), moves the case's
+    /// effective priority in the same transaction.
+    public func record(_ id: UUID, _ standing: SLAStanding, wasBreached: Bool, at date: Date) async throws {
+        let write: @Sendable (any SQLDatabase) async throws -> Void = { sql in
+            let v = SQLValues(sql)
+            try await sql.update("conversations")
+                .set("first_response_due_at", to: v.optional(standing.firstResponseDue))
+                .set("next_response_due_at", to: v.optional(standing.nextResponseDue))
+                .set("resolution_due_at", to: v.optional(standing.resolutionDue))
+                .set("sla_due_at", to: v.optional(standing.earliestDue))
+                .set("sla_status", to: SQLBind(standing.status.rawValue))
+                .set("sla_evaluated_at", to: SQLBind(date))
+                .where("id", .equal, v.uuid(id)).run()
+        }
+        if wasBreached != (standing.status == .breached) {
+            try await PriorityWrites.changing(id, on: database, write)
+        } else {
+            try await write(try database.requireSQL())
+        }
     }
 
     /// First-response times (business seconds are the caller's) of the handle's cases opened since `since`.

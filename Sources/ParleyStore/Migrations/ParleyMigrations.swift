@@ -22,5 +22,6 @@ public enum ParleyMigrations {
         AddHandleTriageSettings(),
         CreateLeaderLeases(),
         CreateJobs(),
+        AddEffectivePriority(),
     ]
 }

@@ -27,8 +27,8 @@ public struct ConversationPage: Sendable, Equatable {
     public var nextCursor: QueueCursor?
 }
 
-/// How the queue is ordered: by last activity (newest first), or by priority (most urgent first,
-/// then newest activity). Both end with the id, so the order is total and pages are stable.
+/// How the queue is ordered: by last activity (newest first), or by the effective priority (most
+/// urgent first, then newest activity; `Conversation.priority`). Both end with the id, so the order is total and pages are stable.
 public enum QueueOrder: String, Sendable, CaseIterable {
     case lastActivity = "last_activity"
     case priority
@@ -139,13 +139,13 @@ public struct ConversationQueries: Sendable {
             }
             query.group(.or) { or in
                 if let priority = cursor.priority {
-                    or.filter(\.$priority < priority)
+                    or.filter(\.$effectivePriority < priority)
                     or.group(.and) { and in
-                        and.filter(\.$priority == priority)
+                        and.filter(\.$effectivePriority == priority)
                         and.filter(\.$lastMessageAt < cursor.lastMessageAt)
                     }
                     or.group(.and) { and in
-                        and.filter(\.$priority == priority)
+                        and.filter(\.$effectivePriority == priority)
                         and.filter(\.$lastMessageAt == cursor.lastMessageAt)
                         and.filter(\.$id < cursor.id)
                     }
@@ -158,13 +158,13 @@ public struct ConversationQueries: Sendable {
                 }
             }
         }
-        if order == .priority { query.sort(\.$priority, .descending) }
+        if order == .priority { query.sort(\.$effectivePriority, .descending) }
         let records = try await query.sort(\.$lastMessageAt, .descending).sort(\.$id, .descending)
             .limit(limit + 1).all()
-        let conversations = try records.prefix(limit).map { try $0.toDomain() }
-        let items = try await summaries(conversations)
-        let next = records.count > limit ? conversations.last.map {
-            QueueCursor(priority: order == .priority ? $0.triage.priority : nil, lastMessageAt: $0.lastMessageAt, id: $0.id)
+        let page = Array(records.prefix(limit))
+        let items = try await summaries(try page.map { try $0.toDomain() })
+        let next = records.count > limit ? try page.last.map {
+            QueueCursor(priority: order == .priority ? $0.effectivePriority : nil, lastMessageAt: $0.lastMessageAt, id: try $0.requireID())
         } : nil
         return ConversationPage(items: items, nextCursor: next)
     }

@@ -76,7 +76,7 @@ enum IngestRows {
     static let conversationColumns = [
         "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
         "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
-        "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id",
+        "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "priority_override", "sla_status",
     ]
 
     static func conversations(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [Conversation] {
@@ -113,7 +113,10 @@ enum IngestRows {
                 suggestedReply: try row.decode(column: "suggested_reply", as: String?.self)),
             resolvedAt: try row.decode(column: "resolved_at", as: Date?.self),
             snoozedUntil: try row.decode(column: "snoozed_until", as: Date?.self),
-            previousConversationID: try row.decode(column: "previous_conversation_id", as: UUID?.self))
+            previousConversationID: try row.decode(column: "previous_conversation_id", as: UUID?.self),
+            priorityAdjustment: PriorityAdjustment(
+                override: try row.decode(column: "priority_override", as: Int?.self),
+                slaBreached: try row.decode(column: "sla_status", as: String.self) == SLAStanding.Status.breached.rawValue))
     }
 
     static func pendingJournal(_ sql: any SQLDatabase, limit: Int) async throws -> [JournalEntry] {

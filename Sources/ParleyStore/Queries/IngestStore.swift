@@ -20,18 +20,27 @@ public struct IngestStore: Sendable {
     ) async throws -> T {
         try await database.transaction { db in
             let sql = try db.requireSQL()
-            if sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT pg_advisory_xact_lock(7342001)").run()
-            } else {
+            if sql.dialect.name != "postgresql" {
                 // A batch touches thousands of index pages; SQLite's default 2 MB page cache thrashes.
                 // Set on the connection this transaction holds (the pragma is per connection).
                 try await sql.raw("PRAGMA cache_size = -65536").run()
-                // Take the write lock first. A transaction that reads and then writes fails with
-                // SQLITE_BUSY_SNAPSHOT (no retry helps) when another connection, such as a source
-                // journaling the stream, committed in between; one that starts by writing waits its turn.
-                try await sql.raw("UPDATE journal_events SET status = status WHERE 1 = 0").run()
             }
+            try await Self.lockConversations(sql)
             return try await body(IngestStore(database: db))
+        }
+    }
+
+    /// Inside a transaction: waits until no ingest batch runs, and keeps others out until commit.
+    /// The ingest and the desk's writes of what the pipeline reads back (the priority override, the
+    /// SLA standing) take it, so neither writes over the other with what it read before.
+    /// PostgreSQL: an advisory lock. SQLite: the write lock, taken first, since a transaction that
+    /// reads and then writes fails with SQLITE_BUSY_SNAPSHOT (no retry helps) when another
+    /// connection committed in between; one that starts by writing waits its turn.
+    static func lockConversations(_ sql: any SQLDatabase) async throws {
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(7342001)").run()
+        } else {
+            try await sql.raw("UPDATE journal_events SET status = status WHERE 1 = 0").run()
         }
     }
 
@@ -130,7 +139,7 @@ public struct IngestStore: Sendable {
             var insert = sql.insert(into: "conversations").columns(
                 "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
                 "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
-                "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id")
+                "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "effective_priority")
             for c in rows {
                 insert = insert.values(
                     v.uuid(c.id), v.uuid(c.handleID), v.uuid(c.customerID), SQLBind(c.state.rawValue),
@@ -138,13 +147,13 @@ public struct IngestStore: Sendable {
                     v.optional(c.awaitingReplySince), SQLBind(c.messageCount), SQLBind(c.triage.priority),
                     SQLBind(TriageColumns.lines(c.triage.priorityReasons)), SQLBind(c.triage.handoff.rawValue),
                     SQLBind(TriageColumns.lines(c.triage.handoffReasons)), v.optional(c.triage.suggestedReply),
-                    v.optional(c.resolvedAt), v.optional(c.snoozedUntil), v.uuid(c.previousConversationID))
+                    v.optional(c.resolvedAt), v.optional(c.snoozedUntil), v.uuid(c.previousConversationID), SQLBind(c.priority))
             }
             try await insert.onConflict(with: ["id"]) {
                 [
                     "state", "has_public", "has_dm", "opened_at", "last_message_at", "awaiting_reply_since", "message_count",
                     "priority", "priority_reasons", "handoff", "handoff_reasons", "suggested_reply", "resolved_at",
-                    "snoozed_until", "previous_conversation_id",
+                    "snoozed_until", "previous_conversation_id", "effective_priority",
                 ].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }
@@ -190,8 +199,8 @@ public struct IngestStore: Sendable {
     }
 
     /// Empties everything derived from the journal and marks every event pending again, so that
-    /// processing the journal from the start rebuilds the desk.
-    public func resetDerivedTables() async throws {
+    /// processing the journal from the start rebuilds the desk (`JournalRebuild` keeps the desk's own columns).
+    func resetDerivedTables() async throws {
         let sql = try database.requireSQL()
         for table in ["thread_keys", "messages", "conversations", "customers"] {
             try await sql.delete(from: table).run()

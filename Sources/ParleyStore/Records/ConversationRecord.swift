@@ -28,6 +28,9 @@ final class ConversationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "team_id") var teamID: UUID?
     @OptionalField(key: "sla_due_at") var slaDueAt: Date?
     @Field(key: "sla_status") var slaStatus: String
+    @OptionalField(key: "priority_override") var priorityOverride: Int?
+    /// `PriorityAdjustment.effective(triage:)` of this row, kept by the ingest and the desk's writes.
+    @Field(key: "effective_priority") var effectivePriority: Int
 
     init() {}
 
@@ -42,6 +45,7 @@ final class ConversationRecord: Model, @unchecked Sendable {
             triage: TriageColumns.conversation(
                 priority: priority, priorityReasons: priorityReasons, handoff: handoff, handoffReasons: handoffReasons,
                 suggestedReply: suggestedReply),
-            resolvedAt: resolvedAt, snoozedUntil: snoozedUntil, previousConversationID: previousConversationID)
+            resolvedAt: resolvedAt, snoozedUntil: snoozedUntil, previousConversationID: previousConversationID,
+            priorityAdjustment: PriorityAdjustment(override: priorityOverride, slaBreached: slaStatus == SLAStanding.Status.breached.rawValue))
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import ParleyServer
-import ParleyStore
 
 struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,16 +7,13 @@ struct JournalCommand: AsyncParsableCommand {
 
     struct Rebuild: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Wipe the tables derived from the journal and rebuild them by processing it again.")
+            abstract: "Rebuild what the journal derives by processing it again; the desk's own state is kept.")
 
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
             let processed = try await ParleyApp.withApplication(config: try database.config()) { app in
-                try await IngestStore(database: app.db).withIngestTransaction { store in
-                    try await store.resetDerivedTables()
-                }
-                return try await ParleyApp.processor(for: app).drain()
+                try await ParleyApp.rebuildFromJournal(app)
             }
             print("Rebuilt from \(processed) journal events.")
         }

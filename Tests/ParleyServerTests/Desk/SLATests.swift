@@ -50,7 +50,8 @@ import VaporTesting
                 #expect(try await ParleyApp.deskWorker(for: app).runOnce().breached == 1)
                 let fields = try #require(try await DeskFieldsQueries(database: app.db).fields([id])[id])
                 #expect(fields.slaStatus == "breached")
-                #expect(fields.priorityOverride == min(100, before + 20))
+                #expect(fields.priorityOverride == nil, "a breach raises the priority; it sets no override")
+                #expect(try await ConversationQueries(database: app.db).find(id)?.priority == min(100, before + PriorityAdjustment.breachRaise))
                 #expect(try await AuditQueries(database: app.db).trail(id).map(\.action).contains("sla_breached"))
                 // Once: the next pass does not alert again.
                 #expect(try await ParleyApp.deskWorker(for: app).runOnce().breached == 0)

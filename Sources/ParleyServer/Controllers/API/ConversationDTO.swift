@@ -202,7 +202,7 @@ struct ConversationDTO: Content, Equatable {
         lastMessageAt = c.lastMessageAt
         awaitingReplySince = c.awaitingReplySince
         messageCount = c.messageCount
-        priority = PriorityDTO(score: c.triage.priority, reasons: c.triage.priorityReasons)
+        priority = PriorityDTO(score: c.priority, reasons: c.priorityReasons)
         handoff = HandoffDTO(c.triage)
     }
 
