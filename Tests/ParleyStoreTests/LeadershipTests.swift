@@ -15,16 +15,17 @@ import Testing
         try await withStore { db in
             let log = Log()
             func leadership(_ holder: String) -> Leadership {
-                .sqlite(database: db, holder: holder, retry: .milliseconds(50), heartbeat: .milliseconds(50), leaseTime: 0.5, clock: { Date() })
+                .sqlite(database: db, holder: holder, retry: .milliseconds(50), heartbeat: .milliseconds(50), leaseTime: 5, clock: { Date() })
             }
             let a = Task { await leadership("a").lead("desk") { log.add("a"); try? await Task.sleep(for: .seconds(60)) } }
             try await Task.sleep(for: .milliseconds(300))
             let b = Task { await leadership("b").lead("desk") { log.add("b"); try? await Task.sleep(for: .seconds(60)) } }
             try await Task.sleep(for: .milliseconds(400))
             #expect(log.all == ["a"], "b waits while a leads")
+            // A stopping leader gives its lease back: b need not wait for it to lapse.
             a.cancel()
             await a.value
-            try await Task.sleep(for: .milliseconds(400))
+            try await Task.sleep(for: .milliseconds(1000))
             #expect(log.all == ["a", "b"], "b leads once a has stopped")
             b.cancel()
             await b.value
