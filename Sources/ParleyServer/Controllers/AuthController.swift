@@ -1,4 +1,5 @@
 import Foundation
+import ParleyCore
 import ParleyStore
 import Vapor
 
@@ -8,6 +9,19 @@ struct AuthController: RouteCollection {
         routes.get("login", use: form)
         routes.post("login", use: login)
         routes.post("logout", use: logout)
+        routes.grouped(RequireUser()).post("me", "status", use: setStatus)
+    }
+
+    struct StatusForm: Content {
+        var status: AgentStatus
+    }
+
+    /// The header's status control, for agents who only use the browser.
+    @Sendable func setStatus(req: Request) async throws -> Response {
+        guard let user = req.auth.get(AuthenticatedUser.self)?.user else { throw Abort(.unauthorized) }
+        let form = try req.content.decode(StatusForm.self)
+        try await AgentQueries(database: req.db).setStatus(user.id, form.status, at: req.parley.effects.now())
+        return req.redirect(to: "/inbox?notice=" + "Status: \(form.status.rawValue)".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
     }
 
     @Sendable func form(req: Request) async throws -> View {
@@ -40,12 +54,17 @@ struct AuthController: RouteCollection {
             return try await req.view.render("login", page).encodeResponse(status: .unauthorized, for: req)
         }
         await throttle.recordSuccess(email: input.email, address: address)
+        // Signing in to the desk is being at work: new cases may come (away and offline are set in the header).
+        try await AgentQueries(database: req.db).setStatus(found.user.id, .online, at: now)
         req.auth.login(AuthenticatedUser(user: found.user))
         req.logger.info("user signed in", metadata: ["user_id": "\(found.user.id)"])
         return req.redirect(to: "/inbox")
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
+        if let user = req.auth.get(AuthenticatedUser.self)?.user {
+            try await AgentQueries(database: req.db).setStatus(user.id, .offline, at: req.parley.effects.now())
+        }
         req.auth.logout(AuthenticatedUser.self)
         req.session.destroy()
         return req.redirect(to: "/login")

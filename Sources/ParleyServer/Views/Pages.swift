@@ -26,11 +26,14 @@ struct UserBadge: Encodable {
     var name: String
     var email: String
     var role: String
+    /// Online, away or offline: the header's status control.
+    var status: String
 
     init(_ user: DeskUser) {
         name = user.name
         email = user.email
         role = user.role.rawValue
+        status = user.status.rawValue
     }
 }
 

@@ -32,6 +32,8 @@ public struct DeskUser: Sendable, Equatable, Codable {
     public var email: String
     public var name: String
     public var role: UserRole
+    /// Whether they take new cases (`online`), as they last set it or the desk pass did.
+    public var status: AgentStatus
 }
 
 /// Users and API tokens. Passwords arrive already hashed (the server hashes with bcrypt);
@@ -55,6 +57,7 @@ public struct UserQueries: Sendable {
         record.name = name
         record.passwordHash = passwordHash
         record.role = role.rawValue
+        record.status = AgentStatus.offline.rawValue
         record.createdAt = at
         try await record.create(on: database)
         return try Self.domain(record)
@@ -100,6 +103,8 @@ public struct UserQueries: Sendable {
         guard let role = UserRole(rawValue: record.role) else {
             throw StoreError.corruptValue(table: "users", column: "role", value: record.role)
         }
-        return DeskUser(id: try record.requireID(), email: record.email, name: record.name, role: role)
+        return DeskUser(
+            id: try record.requireID(), email: record.email, name: record.name, role: role,
+            status: AgentStatus(rawValue: record.status) ?? .offline)
     }
 }

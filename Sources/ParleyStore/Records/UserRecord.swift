@@ -10,6 +10,7 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: String
+    @Field(key: "status") var status: String
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
