@@ -16,16 +16,20 @@ enum PriorityWrites {
             let v = SQLValues(sql)
             try await IngestStore.lockConversations(sql)
             try await body(sql)
-            guard let row = try await sql.raw("""
-                SELECT priority, priority_override, sla_status FROM conversations WHERE id = \(v.uuid(id))
-                """).first()
-            else { return }
+            try await refresh(sql, where: "id = \(v.uuid(id))")
+        }
+    }
+
+    /// Inside the caller's locked transaction: recomputes the effective priority of the rows `condition` picks.
+    static func refresh(_ sql: any SQLDatabase, where condition: SQLQueryString) async throws {
+        let v = SQLValues(sql)
+        for row in try await sql.raw("SELECT id, priority, priority_override, sla_status FROM conversations WHERE \(condition)").all() {
             let adjustment = PriorityAdjustment(
                 override: try row.decode(column: "priority_override", as: Int?.self),
                 slaBreached: try row.decode(column: "sla_status", as: String.self) == SLAStanding.Status.breached.rawValue)
             let effective = adjustment.effective(triage: try row.decode(column: "priority", as: Int.self))
             try await sql.update("conversations").set("effective_priority", to: SQLBind(effective))
-                .where("id", .equal, v.uuid(id)).run()
+                .where("id", .equal, v.uuid(try row.decode(column: "id", as: UUID.self))).run()
         }
     }
 }

@@ -51,19 +51,8 @@ public struct JournalRebuild: Sendable {
             try await sql.raw("""
                 UPDATE conversations SET \(unsafeRaw: assignments) WHERE id IN (SELECT id FROM \(ident: Self.keep))
                 """).run()
-            let rows = try await sql.raw("""
-                SELECT id, priority, priority_override, sla_status FROM conversations
-                WHERE priority_override IS NOT NULL OR sla_status = \(bind: SLAStanding.Status.breached.rawValue)
-                """).all()
-            let v = SQLValues(sql)
-            for row in rows {
-                let adjustment = PriorityAdjustment(
-                    override: try row.decode(column: "priority_override", as: Int?.self),
-                    slaBreached: try row.decode(column: "sla_status", as: String.self) == SLAStanding.Status.breached.rawValue)
-                try await sql.update("conversations")
-                    .set("effective_priority", to: SQLBind(adjustment.effective(triage: try row.decode(column: "priority", as: Int.self))))
-                    .where("id", .equal, v.uuid(try row.decode(column: "id", as: UUID.self))).run()
-            }
+            try await PriorityWrites.refresh(
+                sql, where: "priority_override IS NOT NULL OR sla_status = \(bind: SLAStanding.Status.breached.rawValue)")
             try await sql.raw("DROP TABLE \(ident: Self.keep)").run()
         }
     }
