@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyCore", "ParleyServer", "ParleyFakeX",
+                "ParleyCore", "ParleyStore", "ParleyX", "ParleyServer", "ParleyFakeX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -44,10 +44,7 @@ public enum ParleyApp {
     }
 
     public static func processor(for app: Application, batchSize: Int = 500) -> IngestProcessor {
-        let services = app.parleyServices
-        return IngestProcessor(
-            database: app.db, effects: services.effects, options: services.options, triager: services.triager,
-            metrics: services.metrics, hub: services.hub, batchSize: batchSize)
+        app.parleyServices.processor(database: app.db, batchSize: batchSize)
     }
 
     /// Rebuilds everything the journal derives by processing it again, keeping the desk's own
@@ -63,9 +60,7 @@ public enum ParleyApp {
 
     /// The desk's background pass over this application's database.
     public static func deskWorker(for app: Application) -> DeskWorker {
-        let services = app.parleyServices
-        return DeskWorker(
-            database: app.db, ingestor: ingestor(for: app), effects: services.effects, settings: services.config.desk, hub: services.hub)
+        DeskWorker(context: app.actions.context, settings: app.parleyServices.config.desk)
     }
 
     /// The jobs table's runner over this application's database.
@@ -79,11 +74,17 @@ public enum ParleyApp {
     }
 
     public static func ingestor(for app: Application) -> Ingestor {
-        Ingestor(database: app.db, effects: app.parleyServices.effects)
+        app.parleyServices.ingestor(database: app.db)
     }
 
     /// Hashes a password the way the login form checks it.
     public static func hashPassword(_ password: String, on app: Application) throws -> String {
         try app.password.hash(password)
+    }
+
+    /// Creates a desk user (the operator's `parley user create`), under the admin page's rules.
+    public static func createUser(_ app: Application, email: String, name: String, password: String, role: UserRole) async throws -> DeskUser {
+        let hasher = app.password
+        return try await app.actions.agents.create(email: email, name: name, password: password, role: role) { try hasher.hash($0) }
     }
 }

@@ -98,13 +98,11 @@ func tuneDatabase(_ database: any Database) async throws {
 
 private func startWorkers(_ app: Application, services: ParleyServices) {
     let database = app.db
-    let processor = IngestProcessor(
-        database: database, effects: services.effects, options: services.options, triager: services.triager,
-        metrics: services.metrics, hub: services.hub)
+    let processor = services.processor(database: database)
     app.lifecycle.use(WorkerLoop(name: "ingest", idle: .milliseconds(200)) {
         try await processor.runOnce().events > 0
     })
-    let ingestor = Ingestor(database: database, effects: services.effects)
+    let ingestor = services.ingestor(database: database)
     let transport: any OutboxTransport = services.x?.transport
         ?? SandboxTransport(database: database, ingestor: ingestor, effects: services.effects)
     let sender = Sender(
@@ -115,8 +113,7 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
     app.lifecycle.use(WorkerLoop(name: "sender", idle: .milliseconds(300)) {
         try await sender.runOnce() != .idle
     })
-    let desk = DeskWorker(
-        database: database, ingestor: ingestor, effects: services.effects, settings: services.config.desk, hub: services.hub)
+    let desk = DeskWorker(context: ActionContext(services: services, database: database), settings: services.config.desk)
     app.lifecycle.use(WorkerLoop(name: "desk", idle: .seconds(2), leadership: services.leadership) {
         _ = try await desk.runOnce()
         return false

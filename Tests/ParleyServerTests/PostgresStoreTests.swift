@@ -47,8 +47,8 @@ struct PostgresStoreTests {
             let id = try await loop.seed(app)
             _ = try await makeAgent(app, email: "pg@example.com")
             let user = try #require(try await UserQueries(database: app.db).find(email: "pg@example.com"))
-            let item = try await RequestParley(services: app.parleyServices, database: app.db)
-                .reply(to: id, text: "On it!", channel: .public, by: user)
+            let item = try await app.actions.reply.run(
+                .init(conversationID: id, text: "On it!", channel: .public), by: user)
             await #expect(throws: Sender.InjectedCrash.self) {
                 try await loop.sender(app, faults: Sender.Faults(crashAfterDelivery: true), owner: "doomed").runOnce()
             }

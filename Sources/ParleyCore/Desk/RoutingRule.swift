@@ -155,3 +155,16 @@ public enum RoutingRuleError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// A saved routing rule with its place in the order.
+public struct StoredRoutingRule: Sendable, Equatable {
+    public var id: UUID
+    public var position: Int
+    public var rule: RoutingRule
+
+    public init(id: UUID, position: Int, rule: RoutingRule) {
+        self.id = id
+        self.position = position
+        self.rule = rule
+    }
+}

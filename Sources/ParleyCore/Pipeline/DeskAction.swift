@@ -28,3 +28,25 @@ public struct DeskAction: Sendable, Equatable, Codable {
         self.until = until
     }
 }
+
+extension DeskAction.Kind {
+    /// The state the action puts a case in.
+    public var targetState: ConversationState {
+        switch self {
+        case .resolve: .resolved
+        case .reopen: .open
+        case .pending: .pending
+        case .snooze: .snoozed
+        }
+    }
+
+    /// The action that puts a case in `state`.
+    public init(moving state: ConversationState) {
+        switch state {
+        case .open: self = .reopen
+        case .pending: self = .pending
+        case .snoozed: self = .snooze
+        case .resolved: self = .resolve
+        }
+    }
+}

@@ -257,21 +257,9 @@ public struct IngestPlanner: Sendable {
             work.plan.tally.unrelated += 1
             return
         }
-        switch action.kind {
-        case .resolve:
-            conversation.state = .resolved
-            conversation.resolvedAt = action.at
-            conversation.snoozedUntil = nil
-        case .reopen:
-            conversation.state = .open
-            conversation.snoozedUntil = nil
-        case .pending:
-            conversation.state = .pending
-            conversation.snoozedUntil = nil
-        case .snooze:
-            conversation.state = .snoozed
-            conversation.snoozedUntil = action.until
-        }
+        conversation.state = action.kind.targetState
+        conversation.snoozedUntil = action.kind == .snooze ? action.until : nil
+        if action.kind == .resolve { conversation.resolvedAt = action.at }
         work.plan.tally.deskActions += 1
         work.save(conversation)
     }

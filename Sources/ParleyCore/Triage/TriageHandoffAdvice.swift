@@ -39,8 +39,12 @@ public struct TriageHandoffAdvice: Sendable {
         guard !reasons.isEmpty, intent != .spamTroll else {
             return TriageHandoff(advice: .public, reasons: intent == .spamTroll ? ["offensive: do not engage privately"] : [], suggestedReply: nil)
         }
-        let link = brandUserID.map { "https://x.com/messages/compose?recipient_id=\($0)" } ?? "https://x.com/messages"
-        let reply = replyTemplate.split(separator: "{dm_link}", omittingEmptySubsequences: false).joined(separator: link)
-        return TriageHandoff(advice: .dm, reasons: reasons, suggestedReply: reply)
+        return TriageHandoff(advice: .dm, reasons: reasons, suggestedReply: reply(brandUserID: brandUserID))
+    }
+
+    /// The public reply, with X's DM deep link to the brand account in place of `{dm_link}`.
+    public func reply(brandUserID: String?) -> String {
+        let link = brandUserID.map(TemplateRenderer.dmLink(toXUserID:)) ?? "https://x.com/messages"
+        return replyTemplate.split(separator: "{dm_link}", omittingEmptySubsequences: false).joined(separator: link)
     }
 }

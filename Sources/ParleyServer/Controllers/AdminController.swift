@@ -81,12 +81,11 @@ struct AdminController: RouteCollection {
         do {
             try await body()
             return back(req, done)
-        } catch let error as HTTPError {
-            return back(req, error.message)
-        } catch let error as StoreError {
-            return back(req, "\(error)")
         } catch let error as DecodingError {
-            return back(req, "That form was not complete: \(error.localizedDescription)")
+            return back(req, "That form was not complete: \(HTTPError(error).message)")
+        } catch {
+            guard let refusal = HTTPError.refusal(error) else { throw error }
+            return back(req, refusal.message)
         }
     }
 
@@ -95,11 +94,10 @@ struct AdminController: RouteCollection {
     @Sendable func createUser(req: Request) async throws -> Response {
         try await attempt(req, done: "User created.") {
             let form = try req.content.decode(NewUser.self)
-            guard form.password.count >= 12 else { throw HTTPError(.badRequest, "weak_password", "A password is at least 12 characters.") }
-            guard !form.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw HTTPError(.badRequest, "bad_request", "A user needs a name.") }
-            _ = try await UserQueries(database: req.db).create(
-                email: form.email, name: form.name, passwordHash: try ParleyApp.hashPassword(form.password, on: req.application),
-                role: form.role, at: req.parley.effects.now(), id: req.parley.effects.newID())
+            let hasher = req.application.password
+            _ = try await req.actions.agents.create(email: form.email, name: form.name, password: form.password, role: form.role) {
+                try hasher.hash($0)
+            }
         }
     }
 
@@ -108,11 +106,7 @@ struct AdminController: RouteCollection {
     @Sendable func setAgent(req: Request) async throws -> Response {
         try await attempt(req, done: "Agent updated.") {
             let form = try req.content.decode(AgentForm.self)
-            guard (0...500).contains(form.capacity) else { throw HTTPError(.badRequest, "bad_request", "Capacity is 0 to 500.") }
-            let raw = form.skills.commaSeparatedItems
-            let skills = raw.compactMap(TagQueries.normalize)
-            guard skills.count == raw.count else { throw HTTPError(.badRequest, "invalid_skill", "Skills are written like tags: 'lang:es', 'billing'.") }
-            try await AgentQueries(database: req.db).setCapacity(form.user, capacity: form.capacity, skills: skills)
+            try await req.actions.agents.setCapacity(form.user, capacity: form.capacity, skills: form.skills.commaSeparatedItems)
         }
     }
 
@@ -120,10 +114,7 @@ struct AdminController: RouteCollection {
 
     @Sendable func createTeam(req: Request) async throws -> Response {
         try await attempt(req, done: "Team created.") {
-            let name = try req.content.decode(TeamForm.self).name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !name.isEmpty, name.count <= 80 else { throw HTTPError(.badRequest, "bad_request", "A team name is 1 to 80 characters.") }
-            guard try await TeamQueries(database: req.db).find(name: name) == nil else { throw HTTPError(.conflict, "exists", "That team exists.") }
-            _ = try await TeamQueries(database: req.db).create(id: req.parley.effects.newID(), name: name, at: req.parley.effects.now())
+            _ = try await req.actions.teams.create(named: try req.content.decode(TeamForm.self).name)
         }
     }
 
@@ -132,37 +123,26 @@ struct AdminController: RouteCollection {
     @Sendable func addMember(req: Request) async throws -> Response {
         try await attempt(req, done: "Member added.") {
             let form = try req.content.decode(MemberForm.self)
-            guard try await TeamQueries(database: req.db).find(form.team) != nil else { throw HTTPError.notFound("team") }
-            guard try await AgentQueries(database: req.db).profile(form.user) != nil else { throw HTTPError.notFound("user") }
-            try await TeamQueries(database: req.db).addMember(form.user, to: form.team)
+            try await req.actions.teams.addMember(form.user, to: form.team)
         }
     }
 
     struct JSONForm: Content { var json: String }
 
-    /// The form's JSON as the API's request, from the same signed-in admin.
-    private func forwarded(_ req: Request, to path: String, json: String) throws -> Request {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        let forward = Request(
-            application: req.application, method: .POST, url: URI(string: path), headers: headers,
-            collectedBody: ByteBuffer(string: json), on: req.eventLoop)
-        forward.auth.login(try req.auth.require(AuthenticatedUser.self))
-        return forward
-    }
-
-    /// A rule as the API takes it (`{"name","conditions","actions"}`), checked the same way.
+    /// A rule as the API takes it (`{"name","conditions","actions"}`), checked by the same action.
     @Sendable func addRule(req: Request) async throws -> Response {
-        let json = try req.content.decode(JSONForm.self).json
-        let forward = try forwarded(req, to: "/api/v1/routing-rules", json: json)
-        return try await attempt(req, done: "Rule added.") { _ = try await RoutingRulesController().create(req: forward) }
+        try await attempt(req, done: "Rule added.") {
+            let input = try RoutingRulesController.RuleDTO.decode(json: try req.content.decode(JSONForm.self).json)
+            _ = try await req.actions.routingRules.save(input.rule, id: nil, position: input.position)
+        }
     }
 
-    /// A policy as the API takes it (`{"handle_id"?,"min_priority"?,"policy":{…}}`), checked the same way.
+    /// A policy as the API takes it (`{"handle_id"?,"min_priority"?,"policy":{…}}`), checked by the same action.
     @Sendable func addPolicy(req: Request) async throws -> Response {
-        let json = try req.content.decode(JSONForm.self).json
-        let forward = try forwarded(req, to: "/api/v1/sla-policies", json: json)
-        return try await attempt(req, done: "SLA policy added.") { _ = try await SLAController().create(req: forward) }
+        try await attempt(req, done: "SLA policy added.") {
+            let input = try SLAController.PolicyDTO.decode(json: try req.content.decode(JSONForm.self).json)
+            _ = try await req.actions.slaPolicies.create(input.policy, handleID: input.handleID, minPriority: input.minPriority)
+        }
     }
 
     struct AutoReplyForm: Content { var handle: UUID; var enabled: String? }
@@ -171,8 +151,7 @@ struct AdminController: RouteCollection {
     @Sendable func setAutoReplies(req: Request) async throws -> Response {
         try await attempt(req, done: "Auto-replies updated.") {
             let form = try req.content.decode(AutoReplyForm.self)
-            guard try await HandleQueries(database: req.db).find(form.handle) != nil else { throw HTTPError.notFound("handle") }
-            try await AutoReplyQueries(database: req.db).set(form.handle, enabled: form.enabled == "on")
+            try await req.actions.handleSettings.setAutoReplies(form.handle, enabled: form.enabled == "on")
         }
     }
 
@@ -192,9 +171,8 @@ struct AdminController: RouteCollection {
     @Sendable func setHandoff(req: Request) async throws -> Response {
         try await attempt(req, done: "Handoff reply updated.") {
             let form = try req.content.decode(HandoffForm.self)
-            guard try await HandleQueries(database: req.db).find(form.handle) != nil else { throw HTTPError.notFound("handle") }
-            try await HandoffController.save(
-                form.handle, template: form.template, supportEmails: (form.supportEmails ?? "").commaSeparatedItems, on: req.db)
+            try await req.actions.handleSettings.setHandoff(
+                form.handle, template: form.template, supportEmails: (form.supportEmails ?? "").commaSeparatedItems)
         }
     }
 }

@@ -20,8 +20,8 @@ struct AuthController: RouteCollection {
     @Sendable func setStatus(req: Request) async throws -> Response {
         guard let user = req.auth.get(AuthenticatedUser.self)?.user else { throw Abort(.unauthorized) }
         let form = try req.content.decode(StatusForm.self)
-        try await AgentQueries(database: req.db).setStatus(user.id, form.status, at: req.parley.effects.now())
-        return req.redirect(to: "/inbox?notice=" + "Status: \(form.status.rawValue)".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!)
+        try await req.actions.setStatus.run(form.status, for: user.id)
+        return req.redirect(to: "/inbox", notice: "Status: \(form.status.rawValue)")
     }
 
     @Sendable func form(req: Request) async throws -> View {
@@ -55,7 +55,7 @@ struct AuthController: RouteCollection {
         }
         await throttle.recordSuccess(email: input.email, address: address)
         // Signing in to the desk is being at work: new cases may come (away and offline are set in the header).
-        try await AgentQueries(database: req.db).setStatus(found.user.id, .online, at: now)
+        try await req.actions.setStatus.run(.online, for: found.user.id)
         req.auth.login(AuthenticatedUser(user: found.user))
         req.logger.info("user signed in", metadata: ["user_id": "\(found.user.id)"])
         return req.redirect(to: "/inbox")
@@ -63,7 +63,7 @@ struct AuthController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         if let user = req.auth.get(AuthenticatedUser.self)?.user {
-            try await AgentQueries(database: req.db).setStatus(user.id, .offline, at: req.parley.effects.now())
+            try await req.actions.setStatus.run(.offline, for: user.id)
         }
         req.auth.logout(AuthenticatedUser.self)
         req.session.destroy()

@@ -34,16 +34,17 @@ struct InboxController: RouteCollection {
         let notice: String
         do {
             let tags = (form.tags ?? "").commaSeparatedItems
-            let outcome = try await req.parley.bulk(form.action, ids: form.ids ?? [], tags: tags, by: user)
+            let outcome = try await req.actions.bulk.run(form.action, ids: form.ids ?? [], tags: tags, by: user)
             notice = "\(outcome.changed) changed" + (outcome.refused.isEmpty ? "." : ", \(outcome.refused.count) refused: " + outcome.refused.map(\.reason).joined(separator: "; "))
-        } catch let error as HTTPError {
-            notice = error.message
+        } catch {
+            guard let refusal = HTTPError.refusal(error) else { throw error }
+            notice = refusal.message
         }
         return req.redirect(to: "/inbox", notice: notice)
     }
 
     @Sendable func takeOver(req: Request) async throws -> Response {
-        try await act(req) { id, user in _ = try await req.parley.takeOver(id, by: user) }
+        try await act(req) { id, user in try await req.actions.takeOver.run(id, by: user) }
     }
 
     struct QueueQuery: Decodable {
@@ -66,7 +67,7 @@ struct InboxController: RouteCollection {
         }
         let user = try req.auth.require(AuthenticatedUser.self).user
         let view = QueueView(rawValue: query.view ?? "all") ?? .all
-        let filter = try await req.parley.queueFilter(view: view.rawValue, tag: query.tag.flatMap(TagQueries.normalize), user: user)
+        let filter = try await req.parley.queueFilter(view: view.rawValue, tag: query.tag.flatMap(TagRule.normalize), user: user)
         let page = try await req.parley.conversations.page(
             state: state, handleID: handleID, order: order, filter: filter, limit: 50, after: cursor)
         let ids = page.items.map(\.conversation.id)
@@ -78,7 +79,7 @@ struct InboxController: RouteCollection {
             "queue",
             QueuePage(
                 user: user, csrf: CSRFProtection.token(for: req), state: query.state ?? "open", handle: query.handle ?? "",
-                sort: order.rawValue, view: view.rawValue, tag: query.tag.flatMap(TagQueries.normalize) ?? "",
+                sort: order.rawValue, view: view.rawValue, tag: query.tag.flatMap(TagRule.normalize) ?? "",
                 handles: handles.map(\.username),
                 rows: page.items.map {
                     QueuePage.Row(
@@ -133,16 +134,15 @@ struct InboxController: RouteCollection {
         let user = try req.auth.require(AuthenticatedUser.self).user
         do {
             try await body(id, user)
-        } catch let error as HTTPError {
-            return req.redirect(to: "/conversations/\(id)", notice: error.message)
-        } catch let error as ConversationState.TransitionError {
-            return req.redirect(to: "/conversations/\(id)", notice: error.description)
+        } catch {
+            guard let refusal = HTTPError.refusal(error) else { throw error }
+            return req.redirect(to: "/conversations/\(id)", notice: refusal.message)
         }
         return req.redirect(to: "/conversations/\(id)")
     }
 
     @Sendable func pending(req: Request) async throws -> Response {
-        try await act(req) { id, user in try await req.parley.change(id, to: .pending, by: user) }
+        try await act(req) { id, user in try await req.actions.changeState.run(id, to: .pending, by: user) }
     }
 
     struct SnoozeForm: Content {
@@ -153,12 +153,12 @@ struct InboxController: RouteCollection {
         let minutes = try req.content.decode(SnoozeForm.self).minutes
         return try await act(req) { id, user in
             guard (1...(60 * 24 * 30)).contains(minutes) else { throw HTTPError(.badRequest, "bad_request", "Snooze for 1 minute to 30 days.") }
-            try await req.parley.change(id, to: .snooze, until: req.parley.effects.now().addingTimeInterval(Double(minutes) * 60), by: user)
+            try await req.actions.changeState.run(id, to: .snooze, until: req.parley.effects.now().addingTimeInterval(Double(minutes) * 60), by: user)
         }
     }
 
     @Sendable func take(req: Request) async throws -> Response {
-        try await act(req) { id, user in try await req.parley.assign(id, to: user.id, by: user, action: "took") }
+        try await act(req) { id, user in try await req.actions.assign.run(id, to: user.id, by: user) }
     }
 
     struct TagForm: Content {
@@ -167,15 +167,7 @@ struct InboxController: RouteCollection {
 
     @Sendable func tag(req: Request) async throws -> Response {
         let raw = try req.content.decode(TagForm.self).tags
-        return try await act(req) { id, user in
-            let tags = raw.commaSeparatedItems
-            let normalized = tags.compactMap(TagQueries.normalize)
-            guard !normalized.isEmpty, normalized.count == tags.count else {
-                throw HTTPError(.badRequest, "invalid_tag", "Tags are up to 40 letters, digits, '-', '_', ':' or '.', separated by commas.")
-            }
-            let added = try await TagQueries(database: req.db).add(normalized, to: id)
-            if !added.isEmpty { try await req.parley.audit(id, by: user, "tagged", added.joined(separator: ", ")) }
-        }
+        return try await act(req) { id, user in try await req.actions.tag.add(raw.commaSeparatedItems, to: id, by: user) }
     }
 
     struct NoteForm: Content {
@@ -183,13 +175,8 @@ struct InboxController: RouteCollection {
     }
 
     @Sendable func note(req: Request) async throws -> Response {
-        let body = try req.content.decode(NoteForm.self).body.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try await act(req) { id, user in
-            guard !body.isEmpty, body.count <= 5_000 else { throw HTTPError(.badRequest, "bad_request", "A note is 1 to 5,000 characters.") }
-            try await NoteQueries(database: req.db)
-                .add(id: req.parley.effects.newID(), conversationID: id, authorID: user.id, body: body, at: req.parley.effects.now())
-            try await req.parley.audit(id, by: user, "noted", "internal note")
-        }
+        let body = try req.content.decode(NoteForm.self).body
+        return try await act(req) { id, user in try await req.actions.note.add(body, to: id, by: user) }
     }
 
     struct ReplyForm: Content {
@@ -219,28 +206,26 @@ struct InboxController: RouteCollection {
             return req.redirect(to: "/conversations/\(id)", notice: notice, keeping: values)
         }
         do {
-            _ = try await req.parley.reply(
-                to: id, text: form.text, channel: form.channel, by: user, seenUpTo: seen, confirmStale: form.confirmStale == "on")
-            if let macro = form.macroID.flatMap(UUID.init(uuidString:)) {
-                try await req.parley.applyMacro(macro, to: id, by: user)
-            }
-        } catch let error as ReplyDraftError {
-            return back(error.description)
-        } catch let error as HTTPError where error.status == .conflict {
-            return back(error.message, stale: error.code == "stale_view")
+            _ = try await req.actions.reply.run(
+                .init(conversationID: id, text: form.text, channel: form.channel, seenUpTo: seen, confirmStale: form.confirmStale == "on",
+                      macroID: form.macroID.flatMap(UUID.init(uuidString:))),
+                by: user)
+        } catch {
+            guard let refusal = HTTPError.refusal(error) else { throw error }
+            return back(refusal.message, stale: refusal.code == "stale_view")
         }
         return req.redirect(to: "/conversations/\(id)")
     }
 
     @Sendable func resolve(req: Request) async throws -> Response {
         let id = try conversationID(req)
-        try await req.parley.change(id, to: .resolve, by: try req.auth.require(AuthenticatedUser.self).user)
+        try await req.actions.changeState.run(id, to: .resolve, by: try req.auth.require(AuthenticatedUser.self).user)
         return req.redirect(to: "/inbox")
     }
 
     @Sendable func reopen(req: Request) async throws -> Response {
         let id = try conversationID(req)
-        try await req.parley.change(id, to: .reopen, by: try req.auth.require(AuthenticatedUser.self).user)
+        try await req.actions.changeState.run(id, to: .reopen, by: try req.auth.require(AuthenticatedUser.self).user)
         return req.redirect(to: "/conversations/\(id)")
     }
 }

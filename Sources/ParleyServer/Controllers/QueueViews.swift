@@ -27,7 +27,7 @@ extension RequestParley {
         case .breaching: filter.breachingOnly = true
         }
         if let rawTag, !rawTag.isEmpty {
-            guard let tag = TagQueries.normalize(rawTag) else { throw HTTPError(.badRequest, "bad_request", "'\(rawTag)' is not a tag.") }
+            guard let tag = TagRule.normalize(rawTag) else { throw HTTPError(.badRequest, "bad_request", "'\(rawTag)' is not a tag.") }
             filter.conversationIDs = try await TagQueries(database: database).conversations(tagged: tag)
         }
         return filter

@@ -34,7 +34,7 @@ struct WebhooksController: RouteCollection {
             throw HTTPError(.payloadTooLarge, "payload_too_large", "A delivery may be at most \(maxBodyBytes) bytes.")
         }
         try signer.verify(body: body, signatureHeader: req.headers.first(name: WebhookSigner.signatureHeaderName))
-        let ingestor = req.parley.ingestor
+        let ingestor = req.parley.services.ingestor(database: req.db)
         try await ingestor.receive([ingestor.rawEvent(body, source: .xWebhook)])
         return .ok
     }

@@ -9,19 +9,16 @@ import ParleyStore
 /// away, stale assignments return to the queue, snoozed cases whose time came wake, and each
 /// team's waiting cases go to its online agents with room.
 public struct DeskWorker: Sendable {
-    let database: any Database
-    let ingestor: Ingestor
-    let effects: Effects
+    let context: ActionContext
     let settings: DeskSettings
-    let hub: LiveHub?
     let logger = Logger(label: "parley.desk")
 
-    public init(database: any Database, ingestor: Ingestor, effects: Effects, settings: DeskSettings, hub: LiveHub? = nil) {
-        self.database = database
-        self.ingestor = ingestor
-        self.effects = effects
+    var database: any Database { context.database }
+    var effects: Effects { context.effects }
+
+    init(context: ActionContext, settings: DeskSettings) {
+        self.context = context
         self.settings = settings
-        self.hub = hub
     }
 
     public struct Report: Sendable, Equatable {
@@ -39,14 +36,18 @@ public struct DeskWorker: Sendable {
         let now = effects.now()
         var report = Report()
         report.away = try await AgentQueries(database: database).markIdleAway(before: now.addingTimeInterval(-settings.awayAfter)).count
-        report.requeued = try await AssignmentQueries(database: database)
-            .requeue(idleCutoff: now.addingTimeInterval(-settings.requeueAfter), at: now, newID: effects.newID).count
+        let requeued = try await AssignmentQueries(database: database)
+            .requeue(idleCutoff: now.addingTimeInterval(-settings.requeueAfter), at: now, newID: effects.newID)
+        report.requeued = requeued.count
+        await publish(requeued, "requeued")
         report.woken = try await wakeSnoozed(now: now)
         report.routed = try await routeNew(now: now)
         report.breached = try await measureSLA(now: now)
         for team in try await TeamQueries(database: database).all() {
-            report.assigned += try await AssignmentQueries(database: database)
-                .assignWaiting(teamID: team.id, limit: settings.assignBatch, at: now, newID: effects.newID).count
+            let assigned = try await AssignmentQueries(database: database)
+                .assignWaiting(teamID: team.id, limit: settings.assignBatch, at: now, newID: effects.newID)
+            report.assigned += assigned.count
+            await publish(assigned.map(\.conversationID), "assigned")
         }
         if report != Report() {
             logger.info("desk pass", metadata: [
@@ -56,8 +57,7 @@ public struct DeskWorker: Sendable {
         return report
     }
 
-    /// New cases meet the routing rules, in order; the first that matches acts. A case no rule
-    /// matches goes to the only team when there is exactly one, else to nobody's queue.
+    /// New cases meet the routing rules (`RouteCaseAction`), one transaction each.
     func routeNew(now: Date) async throws -> Int {
         let routing = RoutingQueries(database: database)
         let cases = try await routing.unrouted(limit: 500)
@@ -68,26 +68,9 @@ public struct DeskWorker: Sendable {
         }
         let rules = stored.map(\.rule)
         let teams = try await TeamQueries(database: database).all()
+        let route = RouteCaseAction(context: context)
         for (id, subject) in cases {
-            let rule = RoutingEngine.firstMatch(rules, for: subject)
-            let actions = rule?.actions ?? RoutingActions()
-            let team = actions.team ?? (rule == nil && teams.count == 1 ? teams[0].id : nil)
-            var tags = (actions.tags ?? []).compactMap(TagQueries.normalize)
-            if actions.resolveAsSpam == true { tags.append("spam") }
-            if !tags.isEmpty { try await TagQueries(database: database).add(tags, to: id) }
-            if let priority = actions.priority { try await DeskFieldsQueries(database: database).setPriorityOverride(id, priority) }
-            try await routing.markRouted(id, team: team, skills: (actions.skills ?? []).compactMap(TagQueries.normalize), at: now)
-            if let agent = actions.assign {
-                try await AssignmentQueries(database: database)
-                    .assign(id, to: agent, by: nil, action: "assigned", at: now, newID: effects.newID())
-            }
-            if actions.resolveAsSpam == true {
-                try await ingestor.record(DeskAction(kind: .resolve, conversationID: id, userID: nil, at: now))
-            }
-            if let rule {
-                try await AuditQueries(database: database).record([AuditEvent(
-                    id: effects.newID(), conversationID: id, actorID: nil, action: "routed", detail: "rule: \(rule.name)", createdAt: now)])
-            }
+            try await route.run(id, subject: subject, rules: rules, teams: teams)
         }
         return cases.count
     }
@@ -108,9 +91,9 @@ public struct DeskWorker: Sendable {
             guard standing.status == .breached, !wasBreached else { continue }
             breached += 1
             try await AuditQueries(database: database).record([AuditEvent(
-                id: effects.newID(), conversationID: item.id, actorID: nil, action: "sla_breached",
+                id: effects.newID(), conversationID: item.id, actorID: nil, action: .slaBreached,
                 detail: standing.target ?? "", createdAt: now)])
-            await hub?.publish(ChangeNotice(conversationIDs: [item.id], reason: "sla_breach"))
+            await publish([item.id], "sla_breach")
             if settings.alertWebhookURL != nil {
                 let alert = SLAAlert(conversationID: item.id, target: standing.target ?? "", dueAt: standing.earliestDue)
                 try await JobQueries(database: database).enqueue(try alert.job(id: effects.newID(), at: now))
@@ -122,14 +105,23 @@ public struct DeskWorker: Sendable {
     /// Snoozed cases whose time came are reopened through the journal, like an agent's reopen.
     func wakeSnoozed(now: Date) async throws -> Int {
         let due = try await ConversationQueries(database: database).snoozedDue(at: now)
+        let change = ChangeStateAction(context: context)
+        var woken = 0
         for id in due {
-            try await ingestor.record(DeskAction(kind: .reopen, conversationID: id, userID: nil, at: now))
+            do {
+                try await context.commit { tx in
+                    try await change.apply(id, to: .reopen, by: nil, audited: (.woke, "snooze ended"), in: tx)
+                }
+                woken += 1
+            } catch is ConversationState.TransitionError {
+                // Changed by hand since it was read.
+            }
         }
-        if !due.isEmpty {
-            try await AuditQueries(database: database).record(due.map {
-                AuditEvent(id: effects.newID(), conversationID: $0, actorID: nil, action: "woke", detail: "snooze ended", createdAt: now)
-            })
-        }
-        return due.count
+        return woken
+    }
+
+    private func publish(_ ids: [UUID], _ reason: String) async {
+        guard !ids.isEmpty else { return }
+        await context.services.hub.publish(ChangeNotice(conversationIDs: ids, reason: reason))
     }
 }

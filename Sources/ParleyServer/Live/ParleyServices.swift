@@ -18,6 +18,18 @@ struct ParleyServices: Sendable {
     var leadership: Leadership
     /// The X connector; nil when it is off and the sandbox stands in for X.
     var x: XServices?
+
+    /// The journal's processor over `database`: the one way events become conversations.
+    func processor(database: any Database, batchSize: Int = 500) -> IngestProcessor {
+        IngestProcessor(
+            database: database, effects: effects, options: options, triager: triager, metrics: metrics, hub: hub,
+            batchSize: batchSize)
+    }
+
+    /// The one door into the journal, over `database`.
+    func ingestor(database: any Database) -> Ingestor {
+        Ingestor(database: database, effects: effects)
+    }
 }
 
 private struct ParleyServicesKey: StorageKey {
@@ -47,9 +59,15 @@ struct RequestParley {
     var outbox: OutboxQueries { OutboxQueries(database: database) }
     var users: UserQueries { UserQueries(database: database) }
     var handles: HandleQueries { HandleQueries(database: database) }
-    var ingestor: Ingestor { Ingestor(database: database, effects: services.effects) }
 }
 
 extension Request {
     var parley: RequestParley { RequestParley(services: application.parleyServices, database: db) }
+    /// Every change the desk can make, as this request's signed-in user makes it.
+    var actions: DeskActions { DeskActions(ActionContext(services: application.parleyServices, database: db)) }
+}
+
+extension Application {
+    /// Every change the desk can make, over the application's database (the CLI, background passes).
+    var actions: DeskActions { DeskActions(ActionContext(services: parleyServices, database: db)) }
 }

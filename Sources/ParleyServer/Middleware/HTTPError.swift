@@ -19,6 +19,15 @@ struct HTTPError: Error {
     init(_ error: any Error) {
         switch error {
         case let e as HTTPError: self = e
+        case let e as DeskError:
+            switch e {
+            case .notFound: self.init(.notFound, e.code, e.description)
+            case .forbidden: self.init(.forbidden, e.code, e.description)
+            case .conflict: self.init(.conflict, e.code, e.description)
+            case .invalid: self.init(.badRequest, e.code, e.description)
+            case .rejected: self.init(.unprocessableEntity, e.code, e.description)
+            }
+        case let e as ReplyPolicyError: self.init(.forbidden, "automated_public_reply", e.description)
         case let e as ReplyDraftError: self.init(.unprocessableEntity, "reply_invalid", e.description)
         case let e as ConversationState.TransitionError: self.init(.conflict, "state_conflict", e.description)
         case let e as WebhookSignatureError:
@@ -67,6 +76,13 @@ struct HTTPError: Error {
     }
 
     static func notFound(_ what: String) -> HTTPError { HTTPError(.notFound, "not_found", "No such \(what).") }
+
+    /// A refusal a form shows as its notice (the rules said no, or the input was wrong); nil for a
+    /// failure of the server's own, which the middleware logs and answers.
+    static func refusal(_ error: any Error) -> HTTPError? {
+        let mapped = HTTPError(error)
+        return (400..<500).contains(mapped.status.code) && mapped.status != .unauthorized ? mapped : nil
+    }
 }
 
 /// `{"error":{"code","message"}}` under `/api` and `/health`; a page elsewhere.

@@ -193,7 +193,7 @@ struct ConversationPage: Encodable {
             snoozedUntil = fields?.snoozedUntil.map(QueuePage.Row.format)
             self.notes = notes.map { Note(author: $0.authorName, body: $0.body, at: QueuePage.Row.format($0.createdAt)) }
             self.audit = audit.map {
-                Audit(who: $0.actorID.flatMap { names[$0] } ?? "Parley", action: $0.action,
+                Audit(who: $0.actorID.flatMap { names[$0] } ?? "Parley", action: $0.action.rawValue,
                       detail: $0.detail.hasPrefix("to ") || $0.detail.hasPrefix("auto-assigned to ")
                         ? Self.named($0.detail, names) : $0.detail,
                       at: QueuePage.Row.format($0.createdAt))

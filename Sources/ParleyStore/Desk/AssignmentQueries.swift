@@ -57,7 +57,7 @@ public struct AssignmentQueries: Sendable {
                 if !updated.isEmpty { done.append(Assignment(conversationID: conversation.id, agentID: agent)) }
             }
             try await AuditQueries(database: db).record(done.map {
-                AuditEvent(id: newID(), conversationID: $0.conversationID, actorID: nil, action: "assigned",
+                AuditEvent(id: newID(), conversationID: $0.conversationID, actorID: nil, action: .assigned,
                            detail: "auto-assigned to \($0.agentID.uuidString)", createdAt: date)
             })
             return done
@@ -65,7 +65,7 @@ public struct AssignmentQueries: Sendable {
     }
 
     /// Assigns (or, with nil, unassigns) one case by hand; `by` is who did it.
-    public func assign(_ conversationID: UUID, to agentID: UUID?, by actorID: UUID?, action: String, at date: Date, newID: UUID) async throws {
+    public func assign(_ conversationID: UUID, to agentID: UUID?, by actorID: UUID?, action: AuditAction, at date: Date, newID: UUID) async throws {
         try await database.transaction { db in
             let sql = try db.requireSQL()
             let v = SQLValues(sql)
@@ -87,7 +87,7 @@ public struct AssignmentQueries: Sendable {
             try await sql.update("conversations").set("team_id", to: v.uuid(teamID)).set("routed_at", to: SQLBind(date))
                 .where("id", .equal, v.uuid(conversationID)).run()
             try await AuditQueries(database: db).record([AuditEvent(
-                id: newID, conversationID: conversationID, actorID: actorID, action: "team",
+                id: newID, conversationID: conversationID, actorID: actorID, action: .team,
                 detail: teamID.map { "to team \($0.uuidString)" } ?? "no team", createdAt: date)])
         }
     }
@@ -110,7 +110,7 @@ public struct AssignmentQueries: Sendable {
             try await sql.update("conversations").set("assignee_id", to: SQLLiteral.null).set("assigned_at", to: SQLLiteral.null)
                 .where(SQLIdentifier("id"), .in, SQLValues(sql).uuids(ids)).run()
             try await AuditQueries(database: db).record(ids.map {
-                AuditEvent(id: newID(), conversationID: $0, actorID: nil, action: "requeued",
+                AuditEvent(id: newID(), conversationID: $0, actorID: nil, action: .requeued,
                            detail: "the agent went offline or did not act in time", createdAt: date)
             })
             return ids

@@ -1,27 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
-
-/// One thing someone (or the desk itself) did to a case: who assigned, replied, took over,
-/// resolved, and when.
-public struct AuditEvent: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var conversationID: UUID
-    /// Nil for the desk's own actions (auto-assignment, requeue, a snooze waking).
-    public var actorID: UUID?
-    public var action: String
-    public var detail: String
-    public var createdAt: Date
-
-    public init(id: UUID, conversationID: UUID, actorID: UUID?, action: String, detail: String, createdAt: Date) {
-        self.id = id
-        self.conversationID = conversationID
-        self.actorID = actorID
-        self.action = action
-        self.detail = detail
-        self.createdAt = createdAt
-    }
-}
+import ParleyCore
 
 public struct AuditQueries: Sendable {
     let database: any Database
@@ -36,7 +16,7 @@ public struct AuditQueries: Sendable {
         let v = SQLValues(sql)
         var insert = sql.insert(into: "audit_events").columns("id", "conversation_id", "actor_id", "action", "detail", "created_at")
         for e in events {
-            insert = insert.values(v.uuid(e.id), v.uuid(e.conversationID), v.uuid(e.actorID), SQLBind(e.action),
+            insert = insert.values(v.uuid(e.id), v.uuid(e.conversationID), v.uuid(e.actorID), SQLBind(e.action.rawValue),
                                    SQLBind(String(e.detail.prefix(1000))), SQLBind(e.createdAt))
         }
         try await insert.run()
@@ -52,9 +32,16 @@ public struct AuditQueries: Sendable {
                     id: try row.decode(column: "id", as: UUID.self),
                     conversationID: try row.decode(column: "conversation_id", as: UUID.self),
                     actorID: try row.decode(column: "actor_id", as: UUID?.self),
-                    action: try row.decode(column: "action", as: String.self),
+                    action: try Self.action(row.decode(column: "action", as: String.self)),
                     detail: try row.decode(column: "detail", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: Date.self))
             }
+    }
+
+    private static func action(_ raw: String) throws -> AuditAction {
+        guard let action = AuditAction(rawValue: raw) else {
+            throw StoreError.corruptValue(table: "audit_events", column: "action", value: String(raw.prefix(80)))
+        }
+        return action
     }
 }

@@ -1,20 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
-
-/// Someone on a case right now.
-public struct Presence: Sendable, Equatable {
-    public var userID: UUID
-    public var name: String
-    public var typing: Bool
-}
-
-/// Who holds a case's reply.
-public struct ReplyLock: Sendable, Equatable {
-    public var userID: UUID
-    public var name: String
-    public var expiresAt: Date
-}
+import ParleyCore
 
 /// Presence and the soft reply lock, in the database so that every `parley serve` process sees
 /// the same: the first agent who starts a reply holds it; others see who and must take over.

@@ -1,21 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
-
-/// The desk's columns of a case: who has it, which team, overrides, SLA.
-public struct DeskFields: Sendable, Equatable {
-    public var assigneeID: UUID?
-    public var assigneeName: String?
-    public var teamID: UUID?
-    public var assignedAt: Date?
-    public var priorityOverride: Int?
-    public var snoozedUntil: Date?
-    public var previousConversationID: UUID?
-    public var slaStatus: String
-    public var firstResponseDueAt: Date?
-    public var nextResponseDueAt: Date?
-    public var resolutionDueAt: Date?
-}
+import ParleyCore
 
 public struct DeskFieldsQueries: Sendable {
     let database: any Database

@@ -1,16 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
-
-/// An internal note on a case: for the team only, never sent to X.
-public struct InternalNote: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var conversationID: UUID
-    public var authorID: UUID
-    public var authorName: String
-    public var body: String
-    public var createdAt: Date
-}
+import ParleyCore
 
 public struct NoteQueries: Sendable {
     let database: any Database

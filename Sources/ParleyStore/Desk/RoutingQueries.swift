@@ -3,13 +3,6 @@ import FluentSQL
 import Foundation
 import ParleyCore
 
-/// A saved routing rule with its place in the order.
-public struct StoredRoutingRule: Sendable, Equatable {
-    public var id: UUID
-    public var position: Int
-    public var rule: RoutingRule
-}
-
 /// Routing rules, and the new cases waiting to be routed.
 public struct RoutingQueries: Sendable {
     let database: any Database

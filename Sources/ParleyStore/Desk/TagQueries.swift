@@ -10,15 +10,6 @@ public struct TagQueries: Sendable {
         self.database = database
     }
 
-    /// A tag as the desk keeps it, or nil when it is not a valid tag.
-    public static func normalize(_ raw: String) -> String? {
-        let tag = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard !tag.isEmpty, tag.count <= 40,
-              tag.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_:.".unicodeScalars.contains($0) })
-        else { return nil }
-        return tag
-    }
-
     /// Adds tags (already normalized); returns those that were new.
     @discardableResult
     public func add(_ newTags: [String], to conversationID: UUID) async throws -> [String] {

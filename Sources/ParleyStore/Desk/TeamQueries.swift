@@ -1,13 +1,7 @@
 import FluentKit
 import FluentSQL
 import Foundation
-
-/// A team of agents; routing sends cases to a team, auto-assignment picks one of its agents.
-public struct Team: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var name: String
-    public var memberIDs: [UUID]
-}
+import ParleyCore
 
 public struct TeamQueries: Sendable {
     let database: any Database

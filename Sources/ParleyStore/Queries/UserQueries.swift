@@ -3,39 +3,6 @@ import FluentKit
 import Foundation
 import ParleyCore
 
-/// Who may use the desk. Issue 8 adds supervisors; the foundation has admins and agents.
-/// What a user may do. Each role can do what the roles after it can.
-public enum UserRole: String, Sendable, Codable, CaseIterable {
-    /// Everything: users, teams, handles, rules, templates, SLA policies, auto-replies.
-    case admin
-    /// The team's work: assign and reassign anyone's cases, the dashboard, templates.
-    case supervisor
-    /// Works the queue: reads, replies, notes, tags, resolves.
-    case agent
-
-    /// Whether this role includes everything `other` may do.
-    public func includes(_ other: UserRole) -> Bool {
-        rank >= other.rank
-    }
-
-    private var rank: Int {
-        switch self {
-        case .admin: 2
-        case .supervisor: 1
-        case .agent: 0
-        }
-    }
-}
-
-public struct DeskUser: Sendable, Equatable, Codable {
-    public var id: UUID
-    public var email: String
-    public var name: String
-    public var role: UserRole
-    /// Whether they take new cases (`online`), as they last set it or the desk pass did.
-    public var status: AgentStatus
-}
-
 /// Users and API tokens. Passwords arrive already hashed (the server hashes with bcrypt);
 /// tokens are stored only as SHA-256 hashes, so a leaked database leaks no usable token.
 public struct UserQueries: Sendable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyCore
 import ParleyServer
 import ParleyStore
 
@@ -21,9 +22,8 @@ struct UserCommand: AsyncParsableCommand {
             let given = ProcessInfo.processInfo.environment["PARLEY_PASSWORD"]
             let password = given ?? Secrets.random(bytes: 12)
             let user = try await ParleyApp.withApplication(config: try database.config()) { app in
-                try await UserQueries(database: app.db).create(
-                    email: email, name: name ?? String(email.split(separator: "@").first ?? ""),
-                    passwordHash: try ParleyApp.hashPassword(password, on: app), role: role, at: Date(), id: UUID())
+                try await ParleyApp.createUser(
+                    app, email: email, name: name ?? String(email.split(separator: "@").first ?? ""), password: password, role: role)
             }
             print("Created \(user.role.rawValue) \(user.email).")
             if given == nil { print("Password: \(password)") }

@@ -48,7 +48,7 @@ extension BrowserTests {
                 let outbox = try await OutboxQueries(database: desk.app.db).forConversation(id)
                 #expect(outbox.map(\.text) == ["Hi Casey, Ben here: refund on its way."])
                 let trail = try await AuditQueries(database: desk.app.db).trail(id)
-                #expect(trail.contains { $0.action == "took_over" && $0.detail == "the reply from Ana" })
+                #expect(trail.contains { $0.action == .tookOver && $0.detail == "the reply from Ana" })
             }
         }
     }

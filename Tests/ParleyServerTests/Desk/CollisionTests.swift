@@ -48,7 +48,7 @@ import VaporTesting
             try await reply(app, id, ana, ["text": "Ana here!", "channel": "public"]) { res throws in #expect(res.status == .accepted) }
             #expect(try await OutboxQueries(database: app.db).forConversation(id).count == 2)
             let trail = try await AuditQueries(database: app.db).trail(id)
-            #expect(trail.contains { $0.action == "took_over" && $0.detail == "the reply from Ana" })
+            #expect(trail.contains { $0.action == .tookOver && $0.detail == "the reply from Ana" })
         }
     }
 
@@ -58,7 +58,7 @@ import VaporTesting
             let ana = try await makeAgent(app, email: "ana@example.com")
             let ben = try await makeAgent(app, email: "ben@example.com")
             try await app.testing().test(.POST, "api/v1/conversations/\(id)/lock", headers: ana, afterResponse: { _ in })
-            clock.advance(by: RequestParley.replyLockSeconds + 1)
+            clock.advance(by: ReplyLock.lasts + 1)
             try await reply(app, id, ben, ["text": "Picking this up.", "channel": "public"]) { res throws in #expect(res.status == .accepted) }
         }
     }

@@ -58,7 +58,7 @@ import VaporTesting
             #expect(try await ParleyApp.deskWorker(for: app).runOnce().woken == 1)
             try await ParleyApp.processor(for: app).drain()
             #expect(try await ConversationQueries(database: app.db).find(id)?.state == .open)
-            let trail = try await AuditQueries(database: app.db).trail(id).map(\.action)
+            let trail = try await AuditQueries(database: app.db).trail(id).map(\.action.rawValue)
             #expect(trail == ["pending", "snooze", "woke"])
         }
     }
@@ -124,7 +124,7 @@ import VaporTesting
                 #expect(res.status == .ok)
                 #expect(try res.content.decode(ConversationDTO.self).desk?.assignee?.name == "Ana")
             }
-            let trail = try await AuditQueries(database: app.db).trail(id).map(\.action)
+            let trail = try await AuditQueries(database: app.db).trail(id).map(\.action.rawValue)
             #expect(trail == ["tagged", "noted", "priority", "took"])
         }
     }

@@ -25,7 +25,7 @@ import VaporTesting
                 #expect(dto.desk?.assignee?.name == "Ana")
             })
             let trail = try await AuditQueries(database: app.db).trail(id)
-            #expect(trail.contains { $0.action == "macro" && $0.detail.hasPrefix("Refund follow-up: tagged refund, assigned, set pending") })
+            #expect(trail.contains { $0.action == .macro && $0.detail.hasPrefix("Refund follow-up: tagged refund, assigned, set pending") })
         }
     }
 
@@ -49,7 +49,7 @@ import VaporTesting
             let agents = try await DeskFixtures.agents(app, [(5, .online)])
             let team = try await DeskFixtures.team(app, agents)
             let ids = try await DeskFixtures.waitingCases(app, team: team, count: 3)
-            try await AssignmentQueries(database: app.db).assign(ids[2], to: agents[0].id, by: nil, action: "assigned", at: Date(), newID: UUID())
+            try await AssignmentQueries(database: app.db).assign(ids[2], to: agents[0].id, by: nil, action: .assigned, at: Date(), newID: UUID())
             let ana = try await makeAgent(app)
             try await app.testing().test(.POST, "api/v1/conversations/bulk", headers: ana, beforeRequest: { req in
                 req.headers.contentType = .json

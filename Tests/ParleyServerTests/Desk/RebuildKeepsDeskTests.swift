@@ -35,7 +35,7 @@ import Vapor
             let agents = try await DeskFixtures.agents(app, [(5, .online)])
             let team = try await DeskFixtures.team(app, agents)
             try await RoutingQueries(database: app.db).markRouted(urgent, team: team, skills: ["billing"], at: clock.now)
-            try await AssignmentQueries(database: app.db).assign(urgent, to: agents[0].id, by: nil, action: "assigned", at: clock.now, newID: UUID())
+            try await AssignmentQueries(database: app.db).assign(urgent, to: agents[0].id, by: nil, action: .assigned, at: clock.now, newID: UUID())
             _ = try await TagQueries(database: app.db).add(["vip", "billing"], to: urgent)
             try await NoteQueries(database: app.db).add(id: UUID(), conversationID: urgent, authorID: agents[0].id, body: "called them", at: clock.now)
             try await DeskFieldsQueries(database: app.db).setPriorityOverride(calm, 90)

@@ -41,7 +41,7 @@ import VaporTesting
             // Two teams and no rule for it: nobody's queue.
             #expect(fields[other]?.teamID == nil)
             // One pass: both at the same instant.
-            #expect(Set(try await AuditQueries(database: app.db).trail(refund).map(\.action)) == ["routed", "assigned"])
+            #expect(Set(try await AuditQueries(database: app.db).trail(refund).map(\.action.rawValue)) == ["routed", "assigned"])
         }
     }
 

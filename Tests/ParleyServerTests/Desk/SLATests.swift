@@ -52,7 +52,7 @@ import VaporTesting
                 #expect(fields.slaStatus == "breached")
                 #expect(fields.priorityOverride == nil, "a breach raises the priority; it sets no override")
                 #expect(try await ConversationQueries(database: app.db).find(id)?.priority == min(100, before + PriorityAdjustment.breachRaise))
-                #expect(try await AuditQueries(database: app.db).trail(id).map(\.action).contains("sla_breached"))
+                #expect(try await AuditQueries(database: app.db).trail(id).map(\.action.rawValue).contains("sla_breached"))
                 // Once: the next pass does not alert again.
                 #expect(try await ParleyApp.deskWorker(for: app).runOnce().breached == 0)
                 // The alert is a job: refused once, retried after its back-off, then done.

@@ -54,28 +54,21 @@ struct CollisionController: RouteCollection {
 
     @Sendable func heartbeat(req: Request) async throws -> PresenceDTO {
         let id = try conversationID(req)
-        _ = try await req.parley.requireConversation(id)
-        let user = try req.auth.require(AuthenticatedUser.self).user
         let typing = (try? req.content.decode(HeartbeatInput.self))?.typing ?? false
-        try await CollisionQueries(database: req.db).heartbeat(id, user: user.id, typing: typing, at: req.parley.effects.now())
+        try await req.actions.presence.heartbeat(id, typing: typing, by: try req.auth.require(AuthenticatedUser.self).user)
         return try await dto(req, id)
     }
 
     /// The agent starts a reply: they hold it unless someone else does (409 names them).
     @Sendable func lock(req: Request) async throws -> Response {
         let id = try conversationID(req)
-        _ = try await req.parley.requireConversation(id)
-        let user = try req.auth.require(AuthenticatedUser.self).user
-        let now = req.parley.effects.now()
-        let lock = try await CollisionQueries(database: req.db)
-            .acquire(id, user: user.id, until: now.addingTimeInterval(RequestParley.replyLockSeconds), at: now)
-        let body = try await dto(req, id)
-        return try await body.encodeResponse(status: lock?.userID == user.id ? .ok : .conflict, for: req)
+        let held = try await req.actions.presence.startReply(id, by: try req.auth.require(AuthenticatedUser.self).user)
+        return try await dto(req, id).encodeResponse(status: held ? .ok : .conflict, for: req)
     }
 
     @Sendable func takeOver(req: Request) async throws -> PresenceDTO {
         let id = try conversationID(req)
-        _ = try await req.parley.takeOver(id, by: try req.auth.require(AuthenticatedUser.self).user)
+        try await req.actions.takeOver.run(id, by: try req.auth.require(AuthenticatedUser.self).user)
         return try await dto(req, id)
     }
 }

@@ -75,8 +75,10 @@ struct ConversationsController: RouteCollection {
         let id = try conversationID(req)
         let input = try req.content.decode(ReplyInputDTO.self)
         let user = try req.auth.require(AuthenticatedUser.self).user
-        let item = try await req.parley.reply(
-            to: id, text: input.text, channel: input.channel, by: user, seenUpTo: input.seenUpTo, confirmStale: input.confirmStale ?? false)
+        let item = try await req.actions.reply.run(
+            .init(conversationID: id, text: input.text, channel: input.channel, seenUpTo: input.seenUpTo,
+                  confirmStale: input.confirmStale ?? false),
+            by: user)
         return try await OutboxItemDTO(item).encodeResponse(status: .accepted, for: req)
     }
 
@@ -90,7 +92,7 @@ struct ConversationsController: RouteCollection {
 
     private func change(_ req: Request, to kind: DeskAction.Kind) async throws -> ConversationDTO {
         let id = try conversationID(req)
-        try await req.parley.change(id, to: kind, by: try req.auth.require(AuthenticatedUser.self).user)
+        try await req.actions.changeState.run(id, to: kind, by: try req.auth.require(AuthenticatedUser.self).user)
         guard let dto = try await req.parley.conversationDTO(id, whole: true) else { throw HTTPError.notFound("conversation") }
         return dto
     }

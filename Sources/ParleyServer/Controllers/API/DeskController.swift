@@ -43,7 +43,7 @@ struct DeskController: RouteCollection {
 
     @Sendable func pending(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
-        try await req.parley.change(id, to: .pending, by: try user(req))
+        try await req.actions.changeState.run(id, to: .pending, by: try user(req))
         return try await detail(req, id)
     }
 
@@ -54,7 +54,7 @@ struct DeskController: RouteCollection {
     @Sendable func snooze(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
         let input = try req.content.decode(SnoozeInput.self)
-        try await req.parley.change(id, to: .snooze, until: input.until, by: try user(req))
+        try await req.actions.changeState.run(id, to: .snooze, until: input.until, by: try user(req))
         return try await detail(req, id)
     }
 
@@ -76,8 +76,7 @@ struct DeskController: RouteCollection {
             guard let agentID = UUID(uuidString: raw) else { throw HTTPError(.badRequest, "bad_request", "'agent' is an id, 'me' or null.") }
             target = agentID
         }
-        let action = target == nil ? "unassigned" : (target == actor.id ? "took" : "assigned")
-        try await req.parley.assign(id, to: target, by: actor, action: action)
+        try await req.actions.assign.run(id, to: target, by: actor)
         return try await detail(req, id)
     }
 
@@ -88,27 +87,13 @@ struct DeskController: RouteCollection {
     @Sendable func addTags(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
         let input = try req.content.decode(TagsInput.self)
-        guard !input.tags.isEmpty, input.tags.count <= 20 else { throw HTTPError(.badRequest, "bad_request", "Send 1 to 20 tags.") }
-        var tags: [String] = []
-        for raw in input.tags {
-            guard let tag = TagQueries.normalize(raw) else {
-                throw HTTPError(.badRequest, "invalid_tag", "Tags are up to 40 letters, digits, '-', '_', ':' or '.'.")
-            }
-            tags.append(tag)
-        }
-        _ = try await req.parley.requireConversation(id)
-        let added = try await TagQueries(database: req.db).add(tags, to: id)
-        if !added.isEmpty {
-            try await req.parley.audit(id, by: try user(req), "tagged", added.joined(separator: ", "))
-        }
+        try await req.actions.tag.add(input.tags, to: id, by: try user(req))
         return try await detail(req, id)
     }
 
     @Sendable func removeTag(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
-        guard let tag = req.parameters.get("tag").flatMap(TagQueries.normalize) else { throw HTTPError.notFound("tag") }
-        try await TagQueries(database: req.db).remove(tag, from: id)
-        try await req.parley.audit(id, by: try user(req), "untagged", tag)
+        try await req.actions.tag.remove(req.parameters.get("tag") ?? "", from: id, by: try user(req))
         return try await detail(req, id)
     }
 
@@ -119,14 +104,7 @@ struct DeskController: RouteCollection {
     /// An internal note: for the team only, never sent to X.
     @Sendable func addNote(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
-        let body = try req.content.decode(NoteInput.self).body.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body.count <= 5_000 else { throw HTTPError(.badRequest, "bad_request", "A note is 1 to 5,000 characters.") }
-        _ = try await req.parley.requireConversation(id)
-        let actor = try user(req)
-        try await NoteQueries(database: req.db)
-            .add(id: req.parley.effects.newID(), conversationID: id, authorID: actor.id, body: body, at: req.parley.effects.now())
-        try await req.parley.audit(id, by: actor, "noted", "internal note")
-        await req.parley.hub.publish(ChangeNotice(conversationIDs: [id], reason: "note"))
+        try await req.actions.note.add(try req.content.decode(NoteInput.self).body, to: id, by: try user(req))
         return try await detail(req, id)
     }
 
@@ -136,18 +114,14 @@ struct DeskController: RouteCollection {
 
     @Sendable func setPriority(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
-        let input = try req.content.decode(PriorityInput.self)
-        if let p = input.priority, !(0...100).contains(p) { throw HTTPError(.badRequest, "bad_request", "'priority' is 0 to 100, or null.") }
-        _ = try await req.parley.requireConversation(id)
-        try await DeskFieldsQueries(database: req.db).setPriorityOverride(id, input.priority)
-        try await req.parley.audit(id, by: try user(req), "priority", input.priority.map(String.init) ?? "from triage")
+        try await req.actions.setPriority.run(id, to: try req.content.decode(PriorityInput.self).priority, by: try user(req))
         return try await detail(req, id)
     }
 
     @Sendable func audit(req: Request) async throws -> [DeskDTO.Audit] {
         let id = try conversationID(req)
         return try await AuditQueries(database: req.db).trail(id).map {
-            DeskDTO.Audit(action: $0.action, detail: $0.detail, actorID: $0.actorID, createdAt: $0.createdAt)
+            DeskDTO.Audit(action: $0.action.rawValue, detail: $0.detail, actorID: $0.actorID, createdAt: $0.createdAt)
         }
     }
 
@@ -160,7 +134,7 @@ struct DeskController: RouteCollection {
     /// `POST /api/v1/conversations/bulk` `{"action":"assign_to_me"|"tag"|"resolve","ids":[…],"tags"?}`.
     @Sendable func bulk(req: Request) async throws -> BulkOutcome {
         let input = try req.content.decode(BulkInput.self)
-        return try await req.parley.bulk(input.action, ids: input.ids, tags: input.tags ?? [], by: try user(req))
+        return try await req.actions.bulk.run(input.action, ids: input.ids, tags: input.tags ?? [], by: try user(req))
     }
 
     struct MacroInput: Content {
@@ -172,7 +146,7 @@ struct DeskController: RouteCollection {
     @Sendable func applyMacro(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
         let input = try req.content.decode(MacroInput.self)
-        try await req.parley.applyMacro(input.templateID, to: id, by: try user(req))
+        try await req.actions.applyMacro.run(input.templateID, to: id, by: try user(req))
         return try await detail(req, id)
     }
 
@@ -181,11 +155,8 @@ struct DeskController: RouteCollection {
     }
 
     @Sendable func setMyStatus(req: Request) async throws -> AgentDTO {
-        let actor = try user(req)
         let input = try req.content.decode(StatusInput.self)
-        try await AgentQueries(database: req.db).setStatus(actor.id, input.status, at: req.parley.effects.now())
-        guard let profile = try await AgentQueries(database: req.db).profile(actor.id) else { throw HTTPError.notFound("agent") }
-        return AgentDTO(profile)
+        return AgentDTO(try await req.actions.setStatus.run(input.status, for: try user(req).id))
     }
 
     struct TeamInput: Content {
@@ -195,11 +166,7 @@ struct DeskController: RouteCollection {
 
     @Sendable func setTeam(req: Request) async throws -> ConversationDTO {
         let id = try conversationID(req)
-        let input = try req.content.decode(TeamInput.self)
-        if let team = input.teamID, try await TeamQueries(database: req.db).find(team) == nil { throw HTTPError.notFound("team") }
-        _ = try await req.parley.requireConversation(id)
-        try await AssignmentQueries(database: req.db)
-            .route(id, toTeam: input.teamID, by: try user(req).id, at: req.parley.effects.now(), newID: req.parley.effects.newID())
+        try await req.actions.setTeam.run(id, to: try req.content.decode(TeamInput.self).teamID, by: try user(req))
         return try await detail(req, id)
     }
 
@@ -216,12 +183,7 @@ struct DeskController: RouteCollection {
     }
 
     @Sendable func createTeam(req: Request) async throws -> Response {
-        let name = try req.content.decode(NewTeam.self).name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 80 else { throw HTTPError(.badRequest, "bad_request", "A team name is 1 to 80 characters.") }
-        guard try await TeamQueries(database: req.db).find(name: name) == nil else {
-            throw HTTPError(.conflict, "exists", "A team named '\(name)' exists.")
-        }
-        let team = try await TeamQueries(database: req.db).create(id: req.parley.effects.newID(), name: name, at: req.parley.effects.now())
+        let team = try await req.actions.teams.create(named: try req.content.decode(NewTeam.self).name)
         return try await TeamDTO(team).encodeResponse(status: .created, for: req)
     }
 
@@ -233,18 +195,11 @@ struct DeskController: RouteCollection {
     @Sendable func addMember(req: Request) async throws -> TeamDTO {
         let teamID = try Self.uuid(req, "team")
         let input = try req.content.decode(MemberInput.self)
-        guard try await AgentQueries(database: req.db).profile(input.userID) != nil else { throw HTTPError.notFound("user") }
-        guard try await TeamQueries(database: req.db).find(teamID) != nil else { throw HTTPError.notFound("team") }
-        try await TeamQueries(database: req.db).addMember(input.userID, to: teamID)
-        guard let team = try await TeamQueries(database: req.db).find(teamID) else { throw HTTPError.notFound("team") }
-        return TeamDTO(team)
+        return TeamDTO(try await req.actions.teams.addMember(input.userID, to: teamID))
     }
 
     @Sendable func removeMember(req: Request) async throws -> TeamDTO {
-        let teamID = try Self.uuid(req, "team")
-        try await TeamQueries(database: req.db).removeMember(try Self.uuid(req, "user"), from: teamID)
-        guard let team = try await TeamQueries(database: req.db).find(teamID) else { throw HTTPError.notFound("team") }
-        return TeamDTO(team)
+        TeamDTO(try await req.actions.teams.removeMember(try Self.uuid(req, "user"), from: try Self.uuid(req, "team")))
     }
 
     struct CapacityInput: Content {
@@ -253,17 +208,8 @@ struct DeskController: RouteCollection {
     }
 
     @Sendable func setCapacity(req: Request) async throws -> AgentDTO {
-        let userID = try Self.uuid(req, "user")
         let input = try req.content.decode(CapacityInput.self)
-        guard (0...500).contains(input.capacity) else { throw HTTPError(.badRequest, "bad_request", "'capacity' is 0 to 500.") }
-        var skills: [String] = []
-        for raw in input.skills {
-            guard let skill = TagQueries.normalize(raw) else { throw HTTPError(.badRequest, "invalid_skill", "Skills are written like tags: 'lang:es', 'billing'.") }
-            skills.append(skill)
-        }
-        try await AgentQueries(database: req.db).setCapacity(userID, capacity: input.capacity, skills: skills)
-        guard let profile = try await AgentQueries(database: req.db).profile(userID) else { throw HTTPError.notFound("user") }
-        return AgentDTO(profile)
+        return AgentDTO(try await req.actions.agents.setCapacity(try Self.uuid(req, "user"), capacity: input.capacity, skills: input.skills))
     }
 
     static func uuid(_ req: Request, _ name: String) throws -> UUID {
@@ -273,17 +219,6 @@ struct DeskController: RouteCollection {
 }
 
 extension RequestParley {
-    func requireConversation(_ id: UUID) async throws -> Conversation {
-        guard let conversation = try await conversations.find(id) else { throw HTTPError.notFound("conversation") }
-        return conversation
-    }
-
-    func audit(_ id: UUID, by user: DeskUser, _ action: String, _ detail: String) async throws {
-        try await AuditQueries(database: database).record([AuditEvent(
-            id: effects.newID(), conversationID: id, actorID: user.id, action: action, detail: detail, createdAt: effects.now())])
-        try await AgentQueries(database: database).touch(user.id, at: effects.now())
-    }
-
     /// A conversation as the API shows it, with its desk part; `whole` adds messages, notes and audit.
     func conversationDTO(_ id: UUID, whole: Bool) async throws -> ConversationDTO? {
         guard let detail = try await conversations.detail(id) else { return nil }

@@ -62,7 +62,7 @@ struct DeskDTO: Content, Equatable {
         snoozedUntil = f?.snoozedUntil
         previousConversationID = f?.previousConversationID
         self.notes = notes?.map { Note(id: $0.id, author: $0.authorName, body: $0.body, createdAt: $0.createdAt) }
-        self.audit = audit?.map { Audit(action: $0.action, detail: $0.detail, actorID: $0.actorID, createdAt: $0.createdAt) }
+        self.audit = audit?.map { Audit(action: $0.action.rawValue, detail: $0.detail, actorID: $0.actorID, createdAt: $0.createdAt) }
     }
 }
 

@@ -20,7 +20,7 @@ struct EventsController: RouteCollection {
             throw HTTPError(.payloadTooLarge, "payload_too_large", "An event may be at most \(maxBodyBytes) bytes.")
         }
         let payload = Data(buffer: buffer)
-        let ingestor = req.parley.ingestor
+        let ingestor = req.parley.services.ingestor(database: req.db)
         let event = ingestor.rawEvent(payload, source: .api)
         let added = try await ingestor.receive([event])
         return try await EventAcceptedDTO(externalID: event.externalID, duplicate: added == 0)

@@ -37,22 +37,7 @@ struct HandoffController: RouteCollection {
     @Sendable func update(req: Request) async throws -> HandoffDTO {
         let handle = try await req.handleParameter()
         let input = try req.content.decode(HandoffDTO.self)
-        try await Self.save(handle.id, template: input.template, supportEmails: input.supportEmails ?? [], on: req.db)
-        guard let saved = try await HandleQueries(database: req.db).find(handle.id) else { throw HTTPError.notFound("handle") }
-        return HandoffDTO(saved)
-    }
-
-    /// The one set of checks: a template holds `{dm_link}` once and fits a post; addresses are emails.
-    static func save(_ handleID: UUID, template: String?, supportEmails: [String], on database: any Database) async throws {
-        let template = template?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if !template.isEmpty, let problem = TriageHandoffAdvice.problem(with: template) {
-            throw HTTPError(.unprocessableEntity, "invalid_template", problem)
-        }
-        let emails = supportEmails.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard emails.count <= 20, emails.allSatisfy({ $0.count <= 254 && $0.split(separator: "@").count == 2 && !$0.contains(where: \.isWhitespace) }) else {
-            throw HTTPError(.unprocessableEntity, "invalid_email", "Support addresses are up to 20 emails.")
-        }
-        try await HandoffQueries(database: database).set(handleID, template: template.isEmpty ? nil : template, supportEmails: emails)
+        return HandoffDTO(try await req.actions.handleSettings.setHandoff(handle.id, template: input.template, supportEmails: input.supportEmails ?? []))
     }
 }
 

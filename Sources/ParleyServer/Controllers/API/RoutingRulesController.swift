@@ -25,57 +25,55 @@ struct RoutingRulesController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> [RuleDTO] {
         try await RoutingQueries(database: req.db).rules().rules.map {
-            RuleDTO(id: $0.id, position: $0.position, name: $0.rule.name, enabled: $0.rule.enabled, conditions: $0.rule.conditions, actions: $0.rule.actions)
+            RuleDTO($0)
         }
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let saved = try await save(req, id: req.parley.effects.newID())
-        return try await saved.encodeResponse(status: .created, for: req)
+        let input = try RuleDTO.decode(req)
+        let saved = try await req.actions.routingRules.save(input.rule, id: nil, position: input.position)
+        return try await RuleDTO(saved).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func update(req: Request) async throws -> RuleDTO {
         let id = try DeskController.uuid(req, "rule")
-        guard try await RoutingQueries(database: req.db).rules().rules.contains(where: { $0.id == id }) else {
-            throw HTTPError.notFound("routing rule")
-        }
-        return try await save(req, id: id)
+        let input = try RuleDTO.decode(req)
+        return RuleDTO(try await req.actions.routingRules.save(input.rule, id: id, position: input.position))
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
-        guard try await RoutingQueries(database: req.db).delete(try DeskController.uuid(req, "rule")) else {
-            throw HTTPError.notFound("routing rule")
-        }
+        try await req.actions.routingRules.delete(try DeskController.uuid(req, "rule"))
         return .noContent
     }
+}
 
-    private func save(_ req: Request, id: UUID) async throws -> RuleDTO {
-        let input: RuleDTO
+extension RoutingRulesController.RuleDTO {
+    init(_ stored: StoredRoutingRule) {
+        self.init(id: stored.id, position: stored.position, name: stored.rule.name, enabled: stored.rule.enabled,
+                  conditions: stored.rule.conditions, actions: stored.rule.actions)
+    }
+
+    var rule: RoutingRule {
+        RoutingRule(name: name, enabled: enabled ?? true, conditions: conditions, actions: actions)
+    }
+
+    /// The request's rule; one that cannot be a rule is refused as such (422), not as a bad body.
+    static func decode(_ req: Request) throws -> Self {
+        try refusingBadRules { try req.content.decode(Self.self) }
+    }
+
+    /// The admin page's JSON, read as the API reads a body.
+    static func decode(json: String) throws -> Self {
+        try refusingBadRules { try JSONDecoder().decode(Self.self, from: Data(json.utf8)) }
+    }
+
+    private static func refusingBadRules(_ decode: () throws -> Self) throws -> Self {
         do {
-            input = try req.content.decode(RuleDTO.self)
+            return try decode()
         } catch let error as RoutingRuleError {
-            throw HTTPError(.unprocessableEntity, "invalid_rule", error.description)
+            throw DeskError.rejected(code: "invalid_rule", error.description)
         } catch let DecodingError.dataCorrupted(context) where context.underlyingError is RoutingRuleError {
-            throw HTTPError(.unprocessableEntity, "invalid_rule", "\(context.underlyingError!)")
+            throw DeskError.rejected(code: "invalid_rule", "\(context.underlyingError!)")
         }
-        let rule = RoutingRule(name: input.name, enabled: input.enabled ?? true, conditions: input.conditions, actions: input.actions)
-        do {
-            try RoutingEngine.validate(rule)
-        } catch {
-            throw HTTPError(.unprocessableEntity, "invalid_rule", error.description)
-        }
-        if let team = rule.actions.team, try await TeamQueries(database: req.db).find(team) == nil {
-            throw HTTPError(.unprocessableEntity, "invalid_rule", "No team \(team.uuidString).")
-        }
-        if let agent = rule.actions.assign, try await AgentQueries(database: req.db).profile(agent) == nil {
-            throw HTTPError(.unprocessableEntity, "invalid_rule", "No agent \(agent.uuidString).")
-        }
-        for tag in (rule.actions.tags ?? []) + (rule.actions.skills ?? []) where TagQueries.normalize(tag) == nil {
-            throw HTTPError(.unprocessableEntity, "invalid_rule", "'\(tag)' is not a valid tag or skill.")
-        }
-        let last = try await RoutingQueries(database: req.db).rules().rules.map(\.position).max() ?? 0
-        let position = input.position ?? last + 1
-        try await RoutingQueries(database: req.db).save(rule, id: id, position: position, at: req.parley.effects.now())
-        return RuleDTO(id: id, position: position, name: rule.name, enabled: rule.enabled, conditions: rule.conditions, actions: rule.actions)
     }
 }

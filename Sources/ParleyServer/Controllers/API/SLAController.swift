@@ -32,37 +32,16 @@ struct SLAController: RouteCollection {
         }
     }
 
-    /// Checked when saved: targets in range, a calendar that is valid and open some time.
+    /// Checked when saved (`SLAPolicyActions`).
     @Sendable func create(req: Request) async throws -> Response {
-        let input: PolicyDTO
-        do {
-            input = try req.content.decode(PolicyDTO.self)
-        } catch let error as BusinessCalendarError {
-            throw HTTPError(.unprocessableEntity, "invalid_policy", error.description)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw HTTPError(.unprocessableEntity, "invalid_policy",
-                            context.underlyingError.map { "\($0)" } ?? context.debugDescription)
-        }
-        do {
-            try input.policy.validate()
-        } catch {
-            throw HTTPError(.unprocessableEntity, "invalid_policy", error.description)
-        }
-        let band = input.minPriority ?? 0
-        guard (0...100).contains(band) else { throw HTTPError(.unprocessableEntity, "invalid_policy", "'min_priority' is 0 to 100.") }
-        if let handle = input.handleID, try await HandleQueries(database: req.db).find(handle) == nil {
-            throw HTTPError(.unprocessableEntity, "invalid_policy", "No handle \(handle.uuidString).")
-        }
-        let stored = StoredSLAPolicy(id: req.parley.effects.newID(), handleID: input.handleID, minPriority: band, policy: input.policy)
-        try await SLAQueries(database: req.db).save(stored, at: req.parley.effects.now())
-        return try await PolicyDTO(id: stored.id, handleID: stored.handleID, minPriority: band, policy: stored.policy)
+        let input = try PolicyDTO.decode { try req.content.decode(PolicyDTO.self) }
+        let stored = try await req.actions.slaPolicies.create(input.policy, handleID: input.handleID, minPriority: input.minPriority)
+        return try await PolicyDTO(id: stored.id, handleID: stored.handleID, minPriority: stored.minPriority, policy: stored.policy)
             .encodeResponse(status: .created, for: req)
     }
 
     @Sendable func delete(req: Request) async throws -> HTTPStatus {
-        guard try await SLAQueries(database: req.db).delete(try DeskController.uuid(req, "policy")) else {
-            throw HTTPError.notFound("SLA policy")
-        }
+        try await req.actions.slaPolicies.delete(try DeskController.uuid(req, "policy"))
         return .noContent
     }
 
@@ -96,5 +75,23 @@ struct SLAController: RouteCollection {
             agentsOnline: online, targetMinutes: policy?.firstResponseMinutes)
         return AvailabilityDTO(handle: handle.username, openNow: answer.openNow, expectedWaitMinutes: answer.expectedWaitMinutes,
                                nextOpening: answer.nextOpening, text: answer.text)
+    }
+}
+
+extension SLAController.PolicyDTO {
+    /// The admin page's JSON, read as the API reads a body.
+    static func decode(json: String) throws -> Self {
+        try decode { try JSONDecoder().decode(Self.self, from: Data(json.utf8)) }
+    }
+
+    /// A policy whose calendar cannot be one is refused as such (422), not as a bad body.
+    static func decode(_ read: () throws -> Self) throws -> Self {
+        do {
+            return try read()
+        } catch let error as BusinessCalendarError {
+            throw DeskError.rejected(code: "invalid_policy", error.description)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw DeskError.rejected(code: "invalid_policy", context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        }
     }
 }
