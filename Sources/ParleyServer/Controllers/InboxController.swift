@@ -8,7 +8,9 @@ struct InboxController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get { req in req.redirect(to: "/inbox") }
         routes.get("inbox", use: queue)
+        routes.get("inbox", "rows", use: queueRows)
         routes.get("conversations", ":id", use: conversation)
+        routes.get("conversations", ":id", "messages", use: messages)
         routes.post("conversations", ":id", "replies", use: reply)
         routes.post("conversations", ":id", "resolve", use: resolve)
         routes.post("conversations", ":id", "reopen", use: reopen)
@@ -57,6 +59,16 @@ struct InboxController: RouteCollection {
     }
 
     @Sendable func queue(req: Request) async throws -> View {
+        try await req.view.render("queue", try await queuePage(req))
+    }
+
+    /// The queue's rows alone, for the same query (page and filters included): what live updates
+    /// swap in, from the one template that draws a row.
+    @Sendable func queueRows(req: Request) async throws -> View {
+        try await req.view.render("queue-rows", try await queuePage(req))
+    }
+
+    private func queuePage(_ req: Request) async throws -> QueuePage {
         let query = try req.query.decode(QueueQuery.self)
         let state: ConversationState? = query.state == "all" ? nil : ConversationState(rawValue: query.state ?? "open") ?? .open
         let handles = try await req.parley.handles.all()
@@ -75,9 +87,7 @@ struct InboxController: RouteCollection {
         let tags = try await TagQueries(database: req.db).tags(of: ids)
         let viewers = try await CollisionQueries(database: req.db)
             .present(ids, since: req.parley.effects.now().addingTimeInterval(-CollisionController.presenceSeconds))
-        return try await req.view.render(
-            "queue",
-            QueuePage(
+        return QueuePage(
                 user: user, csrf: CSRFProtection.token(for: req), state: query.state ?? "open", handle: query.handle ?? "",
                 sort: order.rawValue, view: view.rawValue, tag: query.tag.flatMap(TagRule.normalize) ?? "",
                 handles: handles.map(\.username),
@@ -86,7 +96,7 @@ struct InboxController: RouteCollection {
                         $0, now: req.parley.effects.now(), desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [],
                         viewers: viewers[$0.conversation.id] ?? [])
                 },
-                nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? [])))
+                nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? []))
     }
 
     /// What the team must know about the X connection: a handle to authorize again, reads paused.
@@ -101,6 +111,14 @@ struct InboxController: RouteCollection {
             }
         }
         return alerts
+    }
+
+    /// A conversation's messages alone: what live updates swap in, from the one template that draws a message.
+    @Sendable func messages(req: Request) async throws -> View {
+        let id = try conversationID(req)
+        guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
+        let user = try req.auth.require(AuthenticatedUser.self).user
+        return try await req.view.render("messages", ConversationPage(detail, user: user, csrf: "", notice: nil))
     }
 
     @Sendable func conversation(req: Request) async throws -> View {
