@@ -37,4 +37,19 @@ struct HandleSettingsActions: Sendable {
             return Change(saved)
         }
     }
+
+    /// The help-centre link templates fill `{{help_url}}` with: an http(s) URL, or blank to clear it.
+    func setHelpURL(_ handleID: UUID, url raw: String?) async throws {
+        let url = raw?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if !url.isEmpty {
+            guard url.count <= 500, !url.contains(where: \.isWhitespace), let parsed = URL(string: url),
+                  ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host?.isEmpty == false
+            else { throw DeskError.invalid(code: "invalid_url", "A help-centre link is an http(s) address of up to 500 characters.") }
+        }
+        try await context.commit { tx in
+            guard try await HandleQueries(database: tx.database).find(handleID) != nil else { throw DeskError.notFound("handle") }
+            try await TemplateQueries(database: tx.database).setHelpURL(url.isEmpty ? nil : url, handleID: handleID)
+            return Change(())
+        }
+    }
 }

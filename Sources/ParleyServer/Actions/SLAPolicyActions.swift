@@ -7,7 +7,8 @@ struct SLAPolicyActions: Sendable {
     let context: ActionContext
 
     /// Checked when saved: targets in range, a calendar that is valid and open some time, a known handle.
-    func create(_ policy: SLAPolicy, handleID: UUID?, minPriority: Int?) async throws -> StoredSLAPolicy {
+    /// A new policy, or (with `id`) a saved one replaced.
+    func save(_ policy: SLAPolicy, id: UUID? = nil, handleID: UUID?, minPriority: Int?) async throws -> StoredSLAPolicy {
         do {
             try policy.validate()
         } catch {
@@ -19,8 +20,10 @@ struct SLAPolicyActions: Sendable {
             if let handle = handleID, try await HandleQueries(database: tx.database).find(handle) == nil {
                 throw DeskError.rejected(code: "invalid_policy", "No handle \(handle.uuidString).")
             }
-            let stored = StoredSLAPolicy(id: tx.effects.newID(), handleID: handleID, minPriority: band, policy: policy)
-            try await SLAQueries(database: tx.database).save(stored, at: tx.now)
+            let queries = SLAQueries(database: tx.database)
+            if let id, !(try await queries.policies().contains { $0.id == id }) { throw DeskError.notFound("SLA policy") }
+            let stored = StoredSLAPolicy(id: id ?? tx.effects.newID(), handleID: handleID, minPriority: band, policy: policy)
+            try await queries.save(stored, at: tx.now)
             return Change(stored)
         }
     }

@@ -14,8 +14,12 @@ struct AdminController: RouteCollection {
         admin.post("admin", "agents", use: setAgent)
         admin.post("admin", "teams", use: createTeam)
         admin.post("admin", "members", use: addMember)
-        admin.post("admin", "routing-rules", use: addRule)
-        admin.post("admin", "sla-policies", use: addPolicy)
+        admin.post("admin", "routing-rules", use: saveRule)
+        admin.post("admin", "routing-rules", ":rule", "move", use: moveRule)
+        admin.post("admin", "routing-rules", ":rule", "delete", use: deleteRule)
+        admin.post("admin", "sla-policies", use: savePolicy)
+        admin.post("admin", "sla-policies", ":policy", "delete", use: deletePolicy)
+        admin.post("admin", "help-url", use: setHelpURL)
         admin.post("admin", "auto-replies", use: setAutoReplies)
         admin.post("admin", "handoff", use: setHandoff)
     }
@@ -23,11 +27,13 @@ struct AdminController: RouteCollection {
     struct Page: Encodable {
         struct Agent: Encodable { var id: String; var name: String; var email: String; var role: String; var status: String; var capacity: Int; var skills: String; var open: Int }
         struct TeamRow: Encodable { var id: String; var name: String; var members: String }
-        struct Rule: Encodable { var name: String; var position: Int; var enabled: Bool; var definition: String }
-        struct Policy: Encodable { var handle: String; var minPriority: Int; var definition: String }
+        struct Rule: Encodable { var id: String; var name: String; var position: Int; var enabled: Bool; var when: String; var then: String }
+        struct Policy: Encodable { var id: String; var handle: String; var minPriority: Int; var targets: String; var hours: String }
         struct HandleRow: Encodable {
             var id: String; var username: String; var autoReplies: Bool; var handoffTemplate: String; var supportEmails: String
+            var helpURL: String
         }
+        struct Option: Encodable { var value: String; var label: String; var checked = false }
         var user: UserBadge
         var csrf: String
         var notice: String?
@@ -37,6 +43,14 @@ struct AdminController: RouteCollection {
         var policies: [Policy]
         var handles: [HandleRow]
         var defaultHandoff = TriageHandoffAdvice.defaultTemplate
+        /// The rule being edited (`?rule=<id>`), or a blank one.
+        var ruleForm: RoutingRuleForm
+        /// The policy being edited (`?policy=<id>`), or a blank one.
+        var policyForm: SLAPolicyForm
+        var handleOptions: [Option]
+        var teamOptions: [Option]
+        var agentOptions: [Option]
+        var intentOptions: [Option]
     }
 
     @Sendable func page(req: Request) async throws -> View {
@@ -45,30 +59,50 @@ struct AdminController: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: profiles.map { ($0.id, $0.name) })
         let handles = try await HandleQueries(database: req.db).all()
         let autoReplies = try await AutoReplyQueries(database: req.db).enabled()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let teams = try await TeamQueries(database: req.db).all()
+        let rules = try await RoutingQueries(database: req.db).rules().rules
+        let policies = try await SLAQueries(database: req.db).policies()
+        let templates = TemplateQueries(database: req.db)
+        var handleRows: [Page.HandleRow] = []
+        for handle in handles {
+            handleRows.append(.init(
+                id: handle.id.uuidString, username: handle.username, autoReplies: autoReplies.contains(handle.id),
+                handoffTemplate: handle.handoffTemplate ?? "", supportEmails: handle.supportEmails.joined(separator: ", "),
+                helpURL: try await templates.helpURL(handleID: handle.id) ?? ""))
+        }
+        let describe = RuleWords(
+            handles: Dictionary(uniqueKeysWithValues: handles.map { ($0.id, "@" + $0.username) }),
+            teams: Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0.name) }), agents: names)
+        let editedRule = req.query[UUID.self, at: "rule"].flatMap { id in rules.first { $0.id == id } }
+        let editedPolicy = req.query[UUID.self, at: "policy"].flatMap { id in policies.first { $0.id == id } }
+        let ruleForm = editedRule.map(RoutingRuleForm.init) ?? RoutingRuleForm()
         return try await req.view.render("admin", Page(
             user: UserBadge(user), csrf: CSRFProtection.token(for: req), notice: req.query["notice"],
             agents: profiles.map {
                 .init(id: $0.id.uuidString, name: $0.name, email: $0.email, role: $0.role.rawValue, status: $0.status.rawValue,
                       capacity: $0.capacity, skills: $0.skills.joined(separator: ", "), open: $0.open)
             },
-            teams: try await TeamQueries(database: req.db).all().map {
+            teams: teams.map {
                 .init(id: $0.id.uuidString, name: $0.name, members: $0.memberIDs.compactMap { names[$0] }.joined(separator: ", "))
             },
-            rules: try await RoutingQueries(database: req.db).rules().rules.map {
-                .init(name: $0.rule.name, position: $0.position, enabled: $0.rule.enabled,
-                      definition: String(decoding: (try? encoder.encode(["conditions": $0.rule.conditions])) ?? Data(), as: UTF8.self)
-                        + " → " + String(decoding: (try? encoder.encode($0.rule.actions)) ?? Data(), as: UTF8.self))
+            rules: rules.map {
+                .init(id: $0.id.uuidString, name: $0.rule.name, position: $0.position, enabled: $0.rule.enabled,
+                      when: describe.conditions($0.rule.conditions), then: describe.actions($0.rule.actions))
             },
-            policies: try await SLAQueries(database: req.db).policies().map { stored in
-                .init(handle: stored.handleID.flatMap { id in handles.first { $0.id == id }?.username } ?? "every handle",
-                      minPriority: stored.minPriority,
-                      definition: String(decoding: (try? encoder.encode(stored.policy)) ?? Data(), as: UTF8.self))
+            policies: policies.map { stored in
+                .init(id: stored.id.uuidString,
+                      handle: stored.handleID.flatMap { id in handles.first { $0.id == id }.map { "@" + $0.username } } ?? "every handle",
+                      minPriority: stored.minPriority, targets: RuleWords.targets(stored.policy), hours: RuleWords.hours(stored.policy.calendar))
             },
-            handles: handles.map {
-                .init(id: $0.id.uuidString, username: $0.username, autoReplies: autoReplies.contains($0.id),
-                      handoffTemplate: $0.handoffTemplate ?? "", supportEmails: $0.supportEmails.joined(separator: ", "))
+            handles: handleRows,
+            ruleForm: ruleForm,
+            policyForm: editedPolicy.map(SLAPolicyForm.init) ?? SLAPolicyForm(),
+            handleOptions: handles.map { .init(value: $0.id.uuidString, label: "@" + $0.username) },
+            teamOptions: teams.map { .init(value: $0.id.uuidString, label: $0.name) },
+            agentOptions: profiles.map { .init(value: $0.id.uuidString, label: $0.name) },
+            intentOptions: TriageIntent.allCases.map {
+                .init(value: $0.rawValue, label: $0.rawValue.replacingOccurrences(of: "_", with: " "),
+                      checked: ruleForm.intents?.contains($0.rawValue) == true)
             }))
     }
 
@@ -127,21 +161,52 @@ struct AdminController: RouteCollection {
         }
     }
 
-    struct JSONForm: Content { var json: String }
-
-    /// A rule as the API takes it (`{"name","conditions","actions"}`), checked by the same action.
-    @Sendable func addRule(req: Request) async throws -> Response {
-        try await attempt(req, done: "Rule added.") {
-            let input = try RoutingRulesController.RuleDTO.decode(json: try req.content.decode(JSONForm.self).json)
-            _ = try await req.actions.routingRules.save(input.rule, id: nil, position: input.position)
+    /// Creates a rule, or saves the one being edited (the form's `id`), checked by the same action as the API.
+    @Sendable func saveRule(req: Request) async throws -> Response {
+        try await attempt(req, done: "Rule saved.") {
+            let form = try req.content.decode(RoutingRuleForm.self)
+            _ = try await req.actions.routingRules.save(try form.rule(), id: form.id, position: nil)
         }
     }
 
-    /// A policy as the API takes it (`{"handle_id"?,"min_priority"?,"policy":{…}}`), checked by the same action.
-    @Sendable func addPolicy(req: Request) async throws -> Response {
-        try await attempt(req, done: "SLA policy added.") {
-            let input = try SLAController.PolicyDTO.decode(json: try req.content.decode(JSONForm.self).json)
-            _ = try await req.actions.slaPolicies.create(input.policy, handleID: input.handleID, minPriority: input.minPriority)
+    struct MoveForm: Content { var direction: String }
+
+    /// Up or down one place in the order rules are tried.
+    @Sendable func moveRule(req: Request) async throws -> Response {
+        try await attempt(req, done: "Rule moved.") {
+            let step = try req.content.decode(MoveForm.self).direction == "up" ? -1 : 1
+            try await req.actions.routingRules.move(try DeskController.uuid(req, "rule"), by: step)
+        }
+    }
+
+    @Sendable func deleteRule(req: Request) async throws -> Response {
+        try await attempt(req, done: "Rule deleted.") {
+            try await req.actions.routingRules.delete(try DeskController.uuid(req, "rule"))
+        }
+    }
+
+    /// Creates a policy, or saves the one being edited (the form's `id`), checked by the same action as the API.
+    @Sendable func savePolicy(req: Request) async throws -> Response {
+        try await attempt(req, done: "SLA policy saved.") {
+            let form = try req.content.decode(SLAPolicyForm.self)
+            _ = try await req.actions.slaPolicies.save(
+                try form.policy(), id: form.id, handleID: try form.handleID, minPriority: try RoutingRuleForm.number(form.minPriority, "priority band"))
+        }
+    }
+
+    @Sendable func deletePolicy(req: Request) async throws -> Response {
+        try await attempt(req, done: "SLA policy deleted.") {
+            try await req.actions.slaPolicies.delete(try DeskController.uuid(req, "policy"))
+        }
+    }
+
+    struct HelpURLForm: Content { var handle: UUID; var url: String? }
+
+    /// The help-centre link templates fill `{{help_url}}` with.
+    @Sendable func setHelpURL(req: Request) async throws -> Response {
+        try await attempt(req, done: "Help-centre link saved.") {
+            let form = try req.content.decode(HelpURLForm.self)
+            try await req.actions.handleSettings.setHelpURL(form.handle, url: form.url)
         }
     }
 

@@ -27,6 +27,8 @@ struct HTTPError: Error {
             case .invalid: self.init(.badRequest, e.code, e.description)
             case .rejected: self.init(.unprocessableEntity, e.code, e.description)
             }
+        case let e as BusinessCalendarError: self.init(.unprocessableEntity, "invalid_policy", "The calendar: \(e.description)")
+        case let e as SLAPolicyError: self.init(.unprocessableEntity, "invalid_policy", e.description)
         case let e as ReplyPolicyError: self.init(.forbidden, "automated_public_reply", e.description)
         case let e as ReplyDraftError: self.init(.unprocessableEntity, "reply_invalid", e.description)
         case let e as ConversationState.TransitionError: self.init(.conflict, "state_conflict", e.description)

@@ -65,6 +65,12 @@ public struct TemplateQueries: Sendable {
         return try await query.sort(\.$name).sort(\.$id).all().map(Self.domain)
     }
 
+    /// Sets (nil: clears) the handle's help-centre link; callers check it is an http(s) URL.
+    public func setHelpURL(_ url: String?, handleID: UUID) async throws {
+        let sql = try database.requireSQL()
+        try await sql.update("handles").set("help_url", to: SQLBind(url)).where("id", .equal, SQLValues(sql).uuid(handleID)).run()
+    }
+
     /// The handle's help-centre link (`handles.help_url`, set by an admin), for `{{help_url}}`.
     public func helpURL(handleID: UUID) async throws -> String? {
         let sql = try database.requireSQL()

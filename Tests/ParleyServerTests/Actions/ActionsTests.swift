@@ -140,4 +140,25 @@ import VaporTesting
             #expect(DeskAction.Kind(moving: state).targetState == state)
         }
     }
+
+    /// `{{help_url}}` comes from the handle's help-centre link and `{{expected_wait}}` from its
+    /// published availability; a bad link is refused.
+    @Test func templatesFillTheHelpLinkAndTheExpectedWait() async throws {
+        try await withTestApp { app, _ in
+            let id = try await LifecycleTests().seed(app)
+            let headers = try await makeAgent(app)
+            let handle = StableID.make("handle", "100")
+            await #expect(throws: DeskError.self) { try await app.actions.handleSettings.setHelpURL(handle, url: "javascript:alert(1)") }
+            try await app.actions.handleSettings.setHelpURL(handle, url: "https://help.acme.example/returns")
+            let template = try await TemplateQueries(database: app.db).create(
+                handleID: nil, name: "Self-service", body: "{{expected_wait}} Meanwhile: {{help_url}}", actions: [], at: Date(), id: UUID())
+            try await app.testing().test(.POST, "api/v1/conversations/\(id)/render-template", headers: headers, beforeRequest: { req in
+                try req.content.encode(RenderTemplateInputDTO(templateID: template.id, channel: .dm))
+            }, afterResponse: { res throws in
+                #expect(res.status == .ok, "\(res.body.string)")
+                let text = try res.content.decode(TextCheckDTO.self).text
+                #expect(text == "We usually reply within 60 minutes. Meanwhile: https://help.acme.example/returns")
+            })
+        }
+    }
 }

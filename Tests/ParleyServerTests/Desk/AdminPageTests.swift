@@ -17,13 +17,13 @@ import VaporTesting
             }, afterResponse: { res throws in #expect(res.status == .seeOther) })
             #expect(try await TeamQueries(database: app.db).find(name: "Billing") != nil)
             try await app.testing().test(.POST, "admin/routing-rules", headers: session, beforeRequest: { req in
-                try req.content.encode(["csrf": csrf, "json": #"{"name":"x","conditions":{"regex":"(oops"},"actions":{"tags":["a"]}}"#], as: .urlEncodedForm)
+                try req.content.encode(["csrf": csrf, "name": "x", "enabled": "on", "regex": "(oops", "tags": "a"], as: .urlEncodedForm)
             }, afterResponse: { res throws in
                 #expect(res.status == .seeOther)
                 #expect(res.headers.first(name: .location)?.contains("does%20not%20compile") == true)
             })
             try await app.testing().test(.POST, "admin/routing-rules", headers: session, beforeRequest: { req in
-                try req.content.encode(["csrf": csrf, "json": #"{"name":"Refunds","conditions":{"keywords":["refund"]},"actions":{"tags":["refund"]}}"#], as: .urlEncodedForm)
+                try req.content.encode(["csrf": csrf, "name": "Refunds", "enabled": "on", "keywords": "refund", "tags": "refund"], as: .urlEncodedForm)
             }, afterResponse: { res throws in #expect(res.status == .seeOther) })
             #expect(try await RoutingQueries(database: app.db).rules().rules.map(\.rule.name) == ["Refunds"])
             try await app.testing().test(.GET, "admin", headers: session, afterResponse: { res throws in
@@ -97,6 +97,96 @@ import VaporTesting
             try await app.testing().test(.GET, "api/v1/handles/nobody/handoff", headers: admin, afterResponse: { res throws in
                 #expect(res.status == .notFound)
             })
+        }
+    }
+
+    /// Rules are made, edited, reordered and deleted with the page's own fields (no JSON).
+    @Test func anAdminEditsReordersAndDeletesRoutingRulesWithForms() async throws {
+        try await withTestApp { app, _ in
+            _ = try await makeAgent(app, email: "root@example.com", role: .admin)
+            let (session, csrf) = try await RoleDenialTests().signIn(app, email: "root@example.com")
+            let billing = try await app.actions.teams.create(named: "Billing")
+            func post(_ path: String, _ form: [String: String]) async throws -> String {
+                var location = ""
+                try await app.testing().test(.POST, path, headers: session, beforeRequest: { req in
+                    try req.content.encode(form.merging(["csrf": csrf]) { a, _ in a }, as: .urlEncodedForm)
+                }, afterResponse: { res throws in
+                    #expect(res.status == .seeOther)
+                    location = res.headers.first(name: .location)?.removingPercentEncoding ?? ""
+                })
+                return location
+            }
+            _ = try await post("admin/routing-rules", [
+                "name": "Refunds", "enabled": "on", "keywords": "refund, chargeback", "intents[]": "complaint", "team": billing.id.uuidString,
+                "tags": "refund", "priority": "70"])
+            _ = try await post("admin/routing-rules", ["name": "Spam", "enabled": "on", "regex": "free crypto", "resolve_as_spam": "on"])
+            var rules = try await RoutingQueries(database: app.db).rules().rules
+            #expect(rules.map(\.rule.name) == ["Refunds", "Spam"])
+            let refunds = try #require(rules.first)
+            #expect(refunds.rule.conditions.keywords == ["refund", "chargeback"])
+            #expect(refunds.rule.conditions.intents == [.complaint])
+            #expect(refunds.rule.actions == RoutingActions(team: billing.id, tags: ["refund"], priority: 70))
+
+            // The edit form comes back filled in; saving it keeps the rule's id and place.
+            try await app.testing().test(.GET, "admin?rule=\(refunds.id.uuidString)", headers: session, afterResponse: { res throws in
+                let page = res.body.string
+                #expect(page.contains(#"name="id" value="\#(refunds.id.uuidString)""#))
+                #expect(page.contains(#"value="refund, chargeback""#))
+                #expect(page.contains("team Billing; tag refund; priority 70"))
+            })
+            _ = try await post("admin/routing-rules", [
+                "id": refunds.id.uuidString, "name": "Refunds and chargebacks", "keywords": "refund, chargeback", "tags": "refund"])
+            rules = try await RoutingQueries(database: app.db).rules().rules
+            #expect(rules.map(\.rule.name) == ["Refunds and chargebacks", "Spam"])
+            #expect(rules[0].id == refunds.id)
+            #expect(rules[0].rule.enabled == false)
+
+            _ = try await post("admin/routing-rules/\(refunds.id.uuidString)/move", ["direction": "down"])
+            #expect(try await RoutingQueries(database: app.db).rules().rules.map(\.rule.name) == ["Spam", "Refunds and chargebacks"])
+            let refused = try await post("admin/routing-rules", ["name": "Nowhere", "team": UUID().uuidString])
+            #expect(refused.contains("No team"))
+            _ = try await post("admin/routing-rules/\(refunds.id.uuidString)/delete", [:])
+            #expect(try await RoutingQueries(database: app.db).rules().rules.map(\.rule.name) == ["Spam"])
+        }
+    }
+
+    /// An SLA policy from the page's fields: targets, a zone, hours per day and holidays; a bad
+    /// calendar is refused with its reason; an edit replaces the policy.
+    @Test func anAdminMakesAndEditsAnSLAPolicyWithForms() async throws {
+        try await withTestApp { app, _ in
+            _ = try await makeAgent(app, email: "root@example.com", role: .admin)
+            let (session, csrf) = try await RoleDenialTests().signIn(app, email: "root@example.com")
+            func post(_ form: [String: String]) async throws -> String {
+                var location = ""
+                try await app.testing().test(.POST, "admin/sla-policies", headers: session, beforeRequest: { req in
+                    try req.content.encode(form.merging(["csrf": csrf]) { a, _ in a }, as: .urlEncodedForm)
+                }, afterResponse: { res throws in location = res.headers.first(name: .location)?.removingPercentEncoding ?? "" })
+                return location
+            }
+            let week = ["mon": "09:00-12:30, 13:30-17:30", "tue": "09:00-17:30", "wed": "09:00-17:30", "thu": "09:00-17:30", "fri": "09:00-16:00"]
+            let refused = try await post(week.merging(["first_response_minutes": "60", "next_response_minutes": "30", "warning_percent": "80",
+                                                       "timezone": "Mars/Olympus"]) { a, _ in a })
+            #expect(refused.contains("Mars/Olympus"))
+            #expect(try await SLAQueries(database: app.db).policies().isEmpty)
+            _ = try await post(week.merging(["first_response_minutes": "60", "next_response_minutes": "30", "warning_percent": "75",
+                                             "timezone": "Europe/London", "holidays": "2026-12-25, 2026-12-26", "min_priority": "50"]) { a, _ in a })
+            let saved = try #require(try await SLAQueries(database: app.db).policies().first)
+            #expect(saved.minPriority == 50)
+            #expect(saved.policy.warningShare == 0.75)
+            #expect(saved.policy.calendar.timeZone.identifier == "Europe/London")
+            #expect(saved.policy.calendar.hours?[.mon]?.count == 2)
+            #expect(saved.policy.calendar.hours?[.sat] == nil)
+            #expect(saved.policy.calendar.holidays.count == 2)
+            try await app.testing().test(.GET, "admin?policy=\(saved.id.uuidString)", headers: session, afterResponse: { res throws in
+                #expect(res.body.string.contains(#"value="09:00-12:30, 13:30-17:30""#))
+                #expect(res.body.string.contains("first reply 60 min, next reply 30 min, warn at 75%"))
+            })
+            _ = try await post(["id": saved.id.uuidString, "first_response_minutes": "45", "next_response_minutes": "30",
+                                "warning_percent": "80", "timezone": "UTC", "all_day": "on"])
+            let policies = try await SLAQueries(database: app.db).policies()
+            #expect(policies.map(\.id) == [saved.id])
+            #expect(policies.first?.policy.firstResponseMinutes == 45)
+            #expect(policies.first?.policy.calendar.hours == nil)
         }
     }
 }

@@ -59,17 +59,8 @@ extension RoutingRulesController.RuleDTO {
 
     /// The request's rule; one that cannot be a rule is refused as such (422), not as a bad body.
     static func decode(_ req: Request) throws -> Self {
-        try refusingBadRules { try req.content.decode(Self.self) }
-    }
-
-    /// The admin page's JSON, read as the API reads a body.
-    static func decode(json: String) throws -> Self {
-        try refusingBadRules { try JSONDecoder().decode(Self.self, from: Data(json.utf8)) }
-    }
-
-    private static func refusingBadRules(_ decode: () throws -> Self) throws -> Self {
         do {
-            return try decode()
+            return try req.content.decode(Self.self)
         } catch let error as RoutingRuleError {
             throw DeskError.rejected(code: "invalid_rule", error.description)
         } catch let DecodingError.dataCorrupted(context) where context.underlyingError is RoutingRuleError {

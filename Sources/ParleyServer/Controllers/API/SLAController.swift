@@ -35,7 +35,7 @@ struct SLAController: RouteCollection {
     /// Checked when saved (`SLAPolicyActions`).
     @Sendable func create(req: Request) async throws -> Response {
         let input = try PolicyDTO.decode { try req.content.decode(PolicyDTO.self) }
-        let stored = try await req.actions.slaPolicies.create(input.policy, handleID: input.handleID, minPriority: input.minPriority)
+        let stored = try await req.actions.slaPolicies.save(input.policy, handleID: input.handleID, minPriority: input.minPriority)
         return try await PolicyDTO(id: stored.id, handleID: stored.handleID, minPriority: stored.minPriority, policy: stored.policy)
             .encodeResponse(status: .created, for: req)
     }
@@ -63,27 +63,13 @@ struct SLAController: RouteCollection {
     /// `GET /api/v1/handles/{id}/availability`: from the live queue, recent first responses and the calendar.
     @Sendable func availability(req: Request) async throws -> AvailabilityDTO {
         let handle = try await req.handleParameter()
-        let now = req.parley.effects.now()
-        let sla = SLAQueries(database: req.db)
-        let policy = StoredSLAPolicy.choose(try await sla.policies(), handleID: handle.id, priority: 0)?.policy
-        let calendar = policy?.calendar ?? BusinessCalendar.alwaysOpen
-        let responses = try await sla.firstResponses(handleID: handle.id, since: now.addingTimeInterval(-7 * 24 * 3600))
-            .map { calendar.elapsed(from: $0.opened, to: $0.responded) }
-        let online = try await AgentQueries(database: req.db).profiles().filter { $0.status == .online }.count
-        let answer = Availability.now(
-            now, calendar: calendar, recentFirstResponses: responses, waiting: try await sla.waitingCount(handleID: handle.id),
-            agentsOnline: online, targetMinutes: policy?.firstResponseMinutes)
+        let answer = try await HandleAvailability.now(handle, on: req.db, at: req.parley.effects.now())
         return AvailabilityDTO(handle: handle.username, openNow: answer.openNow, expectedWaitMinutes: answer.expectedWaitMinutes,
                                nextOpening: answer.nextOpening, text: answer.text)
     }
 }
 
 extension SLAController.PolicyDTO {
-    /// The admin page's JSON, read as the API reads a body.
-    static func decode(json: String) throws -> Self {
-        try decode { try JSONDecoder().decode(Self.self, from: Data(json.utf8)) }
-    }
-
     /// A policy whose calendar cannot be one is refused as such (422), not as a bad body.
     static func decode(_ read: () throws -> Self) throws -> Self {
         do {

@@ -47,11 +47,10 @@ struct TemplatesController: RouteCollection {
         if let scope = template.handleID, scope != detail.handle.id {
             throw HTTPError(.unprocessableEntity, "template_other_handle", "This template belongs to another handle than @\(detail.handle.username).")
         }
-        // `{{expected_wait}}` stays without a value until the published availability (issue 8,
-        // item 6) is stored; a template that needs it is refused with a message naming it.
+        let availability = try await HandleAvailability.now(detail.handle, on: req.db, at: req.parley.effects.now())
         let context = TemplateContext(
             customer: detail.customer, handle: detail.handle, agentName: user.name,
-            helpURL: try await templates.helpURL(handleID: detail.handle.id), expectedWait: nil)
+            helpURL: try await templates.helpURL(handleID: detail.handle.id), expectedWait: availability.text)
         let rendered = try await Self.mappingTemplateErrors {
             try TemplateRenderer.render(try template.parsedBody(), context: context, channel: input.channel)
         }
