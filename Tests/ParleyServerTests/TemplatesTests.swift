@@ -245,9 +245,10 @@ import VaporTesting
                 let body = try res.content.decode(TextCheckDTO.self)
                 #expect(body.text == "See https://help.acme.com/orders" && body.weightedLength == 32 && body.max == 10_000 && body.valid)
             }
+            // The handle's published availability: no SLA policy and no history yet, so the default hour.
             try await render(wait.id) { res in
-                let message = try expectError(res, .unprocessableEntity, "template_unrenderable")
-                #expect(message == "{{expected_wait}} has no value for @AcmeCare.")
+                #expect(res.status == .ok)
+                #expect(try res.content.decode(TextCheckDTO.self).text?.contains("We usually reply within 60 minutes.") == true)
             }
             try await render(foreign.id) { res in
                 _ = try expectError(res, .unprocessableEntity, "template_other_handle")

@@ -93,7 +93,7 @@ struct InboxController: RouteCollection {
                 handles: handles.map(\.username),
                 rows: page.items.map {
                     QueuePage.Row(
-                        $0, now: req.parley.effects.now(), desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [],
+                        $0, now: req.parley.effects.now(), time: req.localTime, desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [],
                         viewers: viewers[$0.conversation.id] ?? [])
                 },
                 nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? []))
@@ -118,16 +118,16 @@ struct InboxController: RouteCollection {
         let id = try conversationID(req)
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
         let user = try req.auth.require(AuthenticatedUser.self).user
-        return try await req.view.render("messages", ConversationPage(detail, user: user, csrf: "", notice: nil))
+        return try await req.view.render("messages", ConversationPage(detail, user: user, csrf: "", notice: nil, time: req.localTime))
     }
 
     @Sendable func conversation(req: Request) async throws -> View {
         let id = try conversationID(req)
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
         let user = try req.auth.require(AuthenticatedUser.self).user
-        var page = ConversationPage(detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"])
+        var page = ConversationPage(detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"], time: req.localTime)
         page.pastCases = try await req.parley.conversations.otherCases(customerID: detail.customer.id, excluding: id).map {
-            ConversationPage.PastCase(id: $0.id.uuidString, state: $0.state.rawValue, lastActivity: QueuePage.Row.format($0.lastMessageAt))
+            ConversationPage.PastCase(id: $0.id.uuidString, state: $0.state.rawValue, lastActivity: req.localTime.format($0.lastMessageAt))
         }
         let lock = try await CollisionQueries(database: req.db).lock(id, at: req.parley.effects.now())
         page.replyingNow = lock.flatMap { $0.userID == user.id ? nil : $0.name }
@@ -141,7 +141,7 @@ struct InboxController: RouteCollection {
             notes: try await NoteQueries(database: req.db).notes(id),
             audit: try await AuditQueries(database: req.db).trail(id),
             names: Dictionary(uniqueKeysWithValues: try await AgentQueries(database: req.db).profiles().map { ($0.id, $0.name) }),
-            me: user.id)
+            me: user.id, time: req.localTime)
         return try await req.view.render("conversation", page)
     }
 

@@ -90,13 +90,13 @@ struct QueuePage: Encodable {
         /// Who has the case open right now.
         var viewers: String?
 
-        init(_ s: ConversationSummary, now: Date, desk: DeskFields? = nil, tags: [String] = [], viewers: [String] = []) {
+        init(_ s: ConversationSummary, now: Date, time: LocalTime, desk: DeskFields? = nil, tags: [String] = [], viewers: [String] = []) {
             self.viewers = viewers.isEmpty ? nil : viewers.joined(separator: ", ")
             assignee = desk?.assigneeName
             self.tags = tags
             sla = desk.flatMap { ["warning", "breached"].contains($0.slaStatus) ? $0.slaStatus : nil }
             slaDue = desk.flatMap { [$0.firstResponseDueAt, $0.nextResponseDueAt, $0.resolutionDueAt].compactMap { $0 }.min() }
-                .map(Self.format)
+                .map(time.format)
             id = s.conversation.id.uuidString
             customerName = s.customer.name
             customerUsername = s.customer.username
@@ -104,16 +104,12 @@ struct QueuePage: Encodable {
             state = s.conversation.state.rawValue
             channels = ConversationDTO.channels(s.conversation).joined(separator: " + ")
             preview = String((s.lastMessage?.text ?? "").prefix(160))
-            lastActivity = Self.format(s.conversation.lastMessageAt)
+            lastActivity = time.format(s.conversation.lastMessageAt)
             waiting = s.conversation.awaitingReplySince.map { Self.ago(from: $0, to: now) }
             messageCount = s.conversation.messageCount
             priority = s.conversation.priority
             priorityReasons = s.conversation.priorityReasons.joined(separator: ", ")
             handoffDM = s.conversation.triage.handoff == .dm
-        }
-
-        static func format(_ date: Date) -> String {
-            date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
         }
 
         static func ago(from date: Date, to now: Date) -> String {
@@ -183,20 +179,20 @@ struct ConversationPage: Encodable {
         var notes: [Note]
         var audit: [Audit]
 
-        init(fields: DeskFields?, tags: [String], notes: [InternalNote], audit: [AuditEvent], names: [UUID: String], me: UUID) {
+        init(fields: DeskFields?, tags: [String], notes: [InternalNote], audit: [AuditEvent], names: [UUID: String], me: UUID, time: LocalTime) {
             assignee = fields?.assigneeName
             mine = fields?.assigneeID == me
             self.tags = tags
             sla = fields?.slaStatus ?? "none"
             slaDue = fields.flatMap { [$0.firstResponseDueAt, $0.nextResponseDueAt, $0.resolutionDueAt].compactMap { $0 }.min() }
-                .map(QueuePage.Row.format)
-            snoozedUntil = fields?.snoozedUntil.map(QueuePage.Row.format)
-            self.notes = notes.map { Note(author: $0.authorName, body: $0.body, at: QueuePage.Row.format($0.createdAt)) }
+                .map(time.format)
+            snoozedUntil = fields?.snoozedUntil.map(time.format)
+            self.notes = notes.map { Note(author: $0.authorName, body: $0.body, at: time.format($0.createdAt)) }
             self.audit = audit.map {
                 Audit(who: $0.actorID.flatMap { names[$0] } ?? "Parley", action: $0.action.rawValue,
                       detail: $0.detail.hasPrefix("to ") || $0.detail.hasPrefix("auto-assigned to ")
                         ? Self.named($0.detail, names) : $0.detail,
-                      at: QueuePage.Row.format($0.createdAt))
+                      at: time.format($0.createdAt))
             }
         }
 
@@ -235,7 +231,7 @@ struct ConversationPage: Encodable {
         var error: String?
     }
 
-    init(_ d: ConversationDetail, user: DeskUser, csrf: String, notice: String?) {
+    init(_ d: ConversationDetail, user: DeskUser, csrf: String, notice: String?, time: LocalTime) {
         self.user = UserBadge(user)
         self.csrf = csrf
         self.notice = notice
@@ -249,7 +245,7 @@ struct ConversationPage: Encodable {
         messages = d.messages.map {
             MessageRow(
                 from: $0.kind.isOwn ? "brand" : "customer", kind: $0.kind.rawValue, channel: $0.kind.channel.rawValue,
-                text: $0.text, html: Self.autolinker.html(for: $0.text), at: QueuePage.Row.format($0.createdAt),
+                text: $0.text, html: Self.autolinker.html(for: $0.text), at: time.format($0.createdAt),
                 triage: $0.triage.map(Self.describe))
         }
         priority = d.conversation.priority

@@ -22,14 +22,14 @@ struct SearchResultsPage: Encodable {
         var at: String
     }
 
-    init(user: DeskUser, csrf: String, q: String, hits: [SearchHit], nextCursor: String?) {
+    init(user: DeskUser, csrf: String, q: String, hits: [SearchHit], nextCursor: String?, time: LocalTime) {
         self.user = UserBadge(user)
         self.csrf = csrf
         self.q = q
         searched = !q.allSatisfy(\.isWhitespace)
         self.hits = hits.map {
             Hit(conversationID: $0.conversationID.uuidString, customerName: $0.customer.name, customerUsername: $0.customer.username,
-                html: SearchTerms.highlightedHTML($0.text, hits: $0.highlights), at: QueuePage.Row.format($0.createdAt))
+                html: SearchTerms.highlightedHTML($0.text, hits: $0.highlights), at: time.format($0.createdAt))
         }
         moreURL = nextCursor.map { "/search?q=\(q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&cursor=\($0)" }
     }

@@ -161,4 +161,20 @@ import VaporTesting
             })
         }
     }
+
+    /// Pages show times in the viewer's zone (the `tz` cookie their browser sets), UTC until then.
+    @Test func pagesShowTimesInTheViewersZone() async throws {
+        try await withTestApp { app, _ in
+            let id = try await LifecycleTests().seed(app)  // the customer wrote at 2026-11-20 10:00 UTC
+            _ = try await makeAgent(app)
+            var (headers, _) = try await RoleDenialTests().signIn(app, email: "agent@example.com")
+            try await app.testing().test(.GET, "conversations/\(id)/messages", headers: headers, afterResponse: { res throws in
+                #expect(res.body.string.contains("2026-11-20 10:00 UTC"), "\(res.body.string)")
+            })
+            headers.replaceOrAdd(name: .cookie, value: try #require(headers.first(name: .cookie)) + "; tz=America/New_York")
+            try await app.testing().test(.GET, "conversations/\(id)/messages", headers: headers, afterResponse: { res throws in
+                #expect(res.body.string.contains("2026-11-20 05:00 EST"), "\(res.body.string)")
+            })
+        }
+    }
 }
