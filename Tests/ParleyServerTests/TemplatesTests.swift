@@ -248,7 +248,8 @@ import VaporTesting
             // The handle's published availability: no SLA policy and no history yet, so the default hour.
             try await render(wait.id) { res in
                 #expect(res.status == .ok)
-                #expect(try res.content.decode(TextCheckDTO.self).text?.contains("We usually reply within 60 minutes.") == true)
+                let body = try res.content.decode(TextCheckDTO.self)
+                #expect(body.text?.contains("We usually reply within 60 minutes.") == true)
             }
             try await render(foreign.id) { res in
                 _ = try expectError(res, .unprocessableEntity, "template_other_handle")
