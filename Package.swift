@@ -74,10 +74,18 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // Benchmarks the CLI runs (`parley bench …`), over the server's public API.
+        .target(
+            name: "ParleyBench",
+            dependencies: [
+                "ParleyCore", "ParleyStore", "ParleyServer",
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyCore", "ParleyStore", "ParleyX", "ParleyServer", "ParleyFakeX",
+                "ParleyCore", "ParleyStore", "ParleyX", "ParleyServer", "ParleyBench", "ParleyFakeX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -11,6 +11,9 @@ public struct Presence: Sendable, Equatable {
         self.name = name
         self.typing = typing
     }
+
+    /// A heartbeat older than this no longer counts as presence.
+    public static let lasts: TimeInterval = 20
 }
 
 /// Who holds a case's reply.

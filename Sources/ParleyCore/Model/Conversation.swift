@@ -51,3 +51,10 @@ public struct Conversation: Sendable, Equatable, Codable {
         self.priorityAdjustment = priorityAdjustment
     }
 }
+
+extension Conversation {
+    /// Where the customer and the brand talk in this case: public first, then DM.
+    public var channels: [Channel] {
+        (hasPublic ? [.public] : []) + (hasDM ? [.dm] : [])
+    }
+}

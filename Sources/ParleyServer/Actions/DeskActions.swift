@@ -1,3 +1,5 @@
+import Vapor
+
 /// Every change the desk can make, one type per use case. The web forms, the JSON API, the admin
 /// page, the CLI and the background passes all go through these: each checks the domain's rules,
 /// writes in one transaction and publishes its change notice; controllers only decode, call and
@@ -27,4 +29,14 @@ struct DeskActions: Sendable {
     var routingRules: RoutingRuleActions { RoutingRuleActions(context: context) }
     var slaPolicies: SLAPolicyActions { SLAPolicyActions(context: context) }
     var handleSettings: HandleSettingsActions { HandleSettingsActions(context: context) }
+}
+
+extension Request {
+    /// Every change the desk can make, as this request's signed-in user makes it.
+    var actions: DeskActions { DeskActions(ActionContext(services: application.parleyServices, database: db)) }
+}
+
+extension Application {
+    /// Every change the desk can make, over the application's database (the CLI, background passes).
+    var actions: DeskActions { DeskActions(ActionContext(services: parleyServices, database: db)) }
 }

@@ -86,7 +86,7 @@ struct InboxController: RouteCollection {
         let fields = try await DeskFieldsQueries(database: req.db).fields(ids)
         let tags = try await TagQueries(database: req.db).tags(of: ids)
         let viewers = try await CollisionQueries(database: req.db)
-            .present(ids, since: req.parley.effects.now().addingTimeInterval(-CollisionController.presenceSeconds))
+            .present(ids, since: req.parley.effects.now().addingTimeInterval(-Presence.lasts))
         return QueuePage(
                 user: user, csrf: CSRFProtection.token(for: req), state: query.state ?? "open", handle: query.handle ?? "",
                 sort: order.rawValue, view: view.rawValue, tag: query.tag.flatMap(TagRule.normalize) ?? "",

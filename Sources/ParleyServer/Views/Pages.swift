@@ -102,7 +102,7 @@ struct QueuePage: Encodable {
             customerUsername = s.customer.username
             handle = s.handleUsername
             state = s.conversation.state.rawValue
-            channels = ConversationDTO.channels(s.conversation).joined(separator: " + ")
+            channels = s.conversation.channels.map(\.rawValue).joined(separator: " + ")
             preview = String((s.lastMessage?.text ?? "").prefix(160))
             lastActivity = time.format(s.conversation.lastMessageAt)
             waiting = s.conversation.awaitingReplySince.map { Self.ago(from: $0, to: now) }

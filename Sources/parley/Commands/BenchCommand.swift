@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyBench
 import ParleyServer
 
 /// `parley bench <name>`: fixed workloads whose reports BENCHMARKS.md quotes.

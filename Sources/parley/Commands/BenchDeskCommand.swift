@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyBench
 import ParleyServer
 
 struct BenchDeskCommand: AsyncParsableCommand {

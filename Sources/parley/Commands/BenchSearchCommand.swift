@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParleyBench
 import ParleyServer
 
 /// `parley bench search`: full-text search latency on an SQLite desk of a million messages.

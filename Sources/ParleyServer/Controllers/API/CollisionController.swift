@@ -6,9 +6,6 @@ import Vapor
 /// Presence and the reply lock over the API: heartbeats, who is viewing or replying, taking the
 /// reply, and the audited take-over.
 struct CollisionController: RouteCollection {
-    /// A heartbeat older than this no longer counts as presence.
-    static let presenceSeconds: Double = 20
-
     func boot(routes: any RoutesBuilder) throws {
         let conversation = routes.grouped("conversations", ":id")
         conversation.get("presence", use: presence)
@@ -38,7 +35,7 @@ struct CollisionController: RouteCollection {
         let me = try req.auth.require(AuthenticatedUser.self).user.id
         let now = req.parley.effects.now()
         let collision = CollisionQueries(database: req.db)
-        let viewers = try await collision.present(id, since: now.addingTimeInterval(-Self.presenceSeconds))
+        let viewers = try await collision.present(id, since: now.addingTimeInterval(-Presence.lasts))
             .filter { $0.userID != me }.map { PresenceDTO.Person(id: $0.userID, name: $0.name, typing: $0.typing) }
         let lock = try await collision.lock(id, at: now)
         return PresenceDTO(viewers: viewers, replying: lock.map { .init(id: $0.userID, name: $0.name, mine: $0.userID == me) })

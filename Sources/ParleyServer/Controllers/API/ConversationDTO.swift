@@ -197,7 +197,7 @@ struct ConversationDTO: Content, Equatable {
         state = c.state.rawValue
         self.handle = handle
         self.customer = CustomerDTO(customer)
-        channels = Self.channels(c)
+        channels = c.channels.map(\.rawValue)
         openedAt = c.openedAt
         lastMessageAt = c.lastMessageAt
         awaitingReplySince = c.awaitingReplySince
@@ -217,9 +217,6 @@ struct ConversationDTO: Content, Equatable {
         outbox = d.outbox.map(OutboxItemDTO.init)
     }
 
-    static func channels(_ c: Conversation) -> [String] {
-        (c.hasPublic ? ["public"] : []) + (c.hasDM ? ["dm"] : [])
-    }
 }
 
 struct ConversationListDTO: Content, Equatable {

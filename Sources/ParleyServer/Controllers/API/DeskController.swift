@@ -237,7 +237,7 @@ extension RequestParley {
         let fields = try await DeskFieldsQueries(database: database).fields(ids)
         let tags = try await TagQueries(database: database).tags(of: ids)
         let viewers = try await CollisionQueries(database: database)
-            .present(ids, since: effects.now().addingTimeInterval(-CollisionController.presenceSeconds))
+            .present(ids, since: effects.now().addingTimeInterval(-Presence.lasts))
         return dtos.map { dto in
             var dto = dto
             dto.desk = DeskDTO(fields[dto.id], tags: tags[dto.id] ?? [])

@@ -47,27 +47,3 @@ extension Application {
         set { storage[ParleyServicesKey.self] = newValue }
     }
 }
-
-/// The desk's parts as one request sees them: over the request's database, with its logger.
-struct RequestParley {
-    let services: ParleyServices
-    let database: any Database
-
-    var effects: Effects { services.effects }
-    var hub: LiveHub { services.hub }
-    var conversations: ConversationQueries { ConversationQueries(database: database) }
-    var outbox: OutboxQueries { OutboxQueries(database: database) }
-    var users: UserQueries { UserQueries(database: database) }
-    var handles: HandleQueries { HandleQueries(database: database) }
-}
-
-extension Request {
-    var parley: RequestParley { RequestParley(services: application.parleyServices, database: db) }
-    /// Every change the desk can make, as this request's signed-in user makes it.
-    var actions: DeskActions { DeskActions(ActionContext(services: application.parleyServices, database: db)) }
-}
-
-extension Application {
-    /// Every change the desk can make, over the application's database (the CLI, background passes).
-    var actions: DeskActions { DeskActions(ActionContext(services: parleyServices, database: db)) }
-}

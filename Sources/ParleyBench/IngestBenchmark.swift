@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQL
 import Foundation
 import ParleyCore
+import ParleyServer
 import ParleyStore
 
 /// `parley bench ingest`: synthetic events through journal → pipeline → store, and, in the same

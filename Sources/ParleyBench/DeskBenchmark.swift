@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQL
 import Foundation
 import ParleyCore
+import ParleyServer
 import ParleyStore
 
 /// `parley bench desk`: a big desk (by default 1,000,000 messages in 200,000 conversations, seeded

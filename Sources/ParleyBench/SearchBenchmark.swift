@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQL
 import Foundation
 import ParleyCore
+import ParleyServer
 import ParleyStore
 
 /// `parley bench search`: an SQLite desk of N messages seeded with bulk SQL (the index triggers
