@@ -21,7 +21,7 @@ struct ScaleOutTests {
         let log: URL
         let port: Int
 
-        init(url: String, fake: FakeX, port: Int, stream: Bool) throws {
+        init(url: String, fake: FakeX, port: Int, stream: Bool, environment extra: [String: String]) throws {
             self.port = port
             log = FileManager.default.temporaryDirectory.appendingPathComponent("parley-serve-\(UUID().uuidString).log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
@@ -37,7 +37,7 @@ struct ScaleOutTests {
                 "X_CONSUMER_KEY": options.consumerKey, "X_CONSUMER_SECRET": options.consumerSecret,
                 "X_CLIENT_ID": options.clientID, "PARLEY_TOKEN_KEY": ConnectorHarness.tokenKey,
                 "PARLEY_X_POLL": "mentions=1,search=1,dm=1", "PARLEY_X_STREAM": stream ? "true" : "false",
-            ]
+            ].merging(extra) { $1 }
             process.standardOutput = output
             process.standardError = output
             try process.run()
@@ -62,9 +62,9 @@ struct ScaleOutTests {
     }
 
     /// Starts three servers at once on an empty database and waits until each answers.
-    func startThree(url: String, fake: FakeX, stream: Bool) async throws -> [Server] {
+    func startThree(url: String, fake: FakeX, stream: Bool, environment: [String: String]) async throws -> [Server] {
         let base = Int.random(in: 20_000...40_000)
-        let servers = try (0..<3).map { try Server(url: url, fake: fake, port: base + $0, stream: stream) }
+        let servers = try (0..<3).map { try Server(url: url, fake: fake, port: base + $0, stream: stream, environment: environment) }
         try await eventually("three servers answer /health", within: 60) {
             for server in servers where !server.process.isRunning {
                 Issue.record("a server exited at start-up: \(server.logText.suffix(2000))")
@@ -77,7 +77,9 @@ struct ScaleOutTests {
     }
 
     /// The fake, a migrated database holding the brand's handle and tokens, and three servers.
-    func withThreeServers(stream: Bool, _ body: (ConnectorHarness, [Server]) async throws -> Void) async throws {
+    func withThreeServers(
+        stream: Bool, environment: [String: String] = [:], _ body: (ConnectorHarness, [Server]) async throws -> Void
+    ) async throws {
         let database = try TestDatabases.freshPostgres()
         guard case .postgres(let url) = database else { Issue.record("not PostgreSQL"); return }
         let fake = try await FakeX.start(options: FakeX.Options(keepAliveInterval: 0.2))
@@ -85,7 +87,7 @@ struct ScaleOutTests {
         defer { for server in servers { server.kill() } }
         do {
             // Three processes at once on an empty database: the migrations run once, in one of them.
-            servers = try await startThree(url: url, fake: fake, stream: stream)
+            servers = try await startThree(url: url, fake: fake, stream: stream, environment: environment)
             for server in servers {
                 #expect(!server.logText.contains(" error "), "a server logged an error at start-up: \(server.logText.suffix(2000))")
             }
@@ -157,6 +159,78 @@ struct ScaleOutTests {
             #expect(await h.fake.world.streamConnections() == 1)
             #expect(servers.filter { $0.leads("x.stream") }.count == 2, "one leader before the kill, one after")
             #expect(await h.requests(Self.stream).filter { $0.status != 200 }.isEmpty, "a second connection was attempted")
+        }
+    }
+
+    /// The desk pass (routing, SLA measurement) runs in the leader alone: with three processes, each
+    /// breach is audited and alerted once, also across a leader's death, and no audit row doubles.
+    @Test func threeProcessesAlertEachBreachOnceAndWriteNoAuditRowTwice() async throws {
+        let alerts = SLATests.AlertSink()
+        let receiver = try await Application.make(Environment(name: "testing", arguments: ["alerts"]))
+        receiver.logger.logLevel = .warning
+        receiver.post("hook") { req -> HTTPStatus in
+            alerts.bodies.withLock { $0.append(req.body.string ?? "") }
+            return .ok
+        }
+        try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(receiver.http.server.shared.localAddress?.port)
+        defer { Task { await receiver.server.shutdown(); try? await receiver.asyncShutdown() } }
+
+        try await withThreeServers(stream: false, environment: ["PARLEY_ALERT_WEBHOOK_URL": "http://127.0.0.1:\(port)/hook"]) { h, servers in
+            // The recorded mentions are years old: under a one-minute promise each breaches at once.
+            let calendar = try BusinessCalendar(timeZoneIdentifier: "UTC", hours: nil)
+            try await SLAQueries(database: h.app.db).save(StoredSLAPolicy(
+                id: UUID(), handleID: nil, minPriority: 0,
+                policy: SLAPolicy(firstResponseMinutes: 1, nextResponseMinutes: 1, calendar: calendar)), at: Date())
+            let sql = try h.app.db.requireSQL()
+            func breaches() async throws -> Int {
+                try await sql.raw("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'sla_breached'").first()?
+                    .decode(column: "n", as: Int.self) ?? 0
+            }
+            try await eventually("cases breach", within: 30) { try await breaches() >= 1 }
+            let leaders = servers.filter { $0.leads("desk") }
+            try #require(leaders.count == 1, "exactly one process leads the desk pass")
+
+            // The desk's leader dies; a customer writes; the next leader measures the new case.
+            leaders[0].kill()
+            let world = h.fake.world
+            let id = await world.nextPostID()
+            await world.addPost(FakeXPost(
+                id: id, authorID: FakeXSeed.customerUserID, text: "@\(FakeXSeed.brandUsername) my order never arrived",
+                createdAt: Date().addingTimeInterval(-3600), conversationID: id, inReplyToUserID: nil, referencedTweets: [],
+                replyRestricted: false))
+            try await eventually("the new case breaches under the next leader", within: 30) {
+                try await sql.raw("""
+                    SELECT COUNT(*) AS n FROM audit_events a JOIN messages m ON m.conversation_id = a.conversation_id
+                    WHERE a.action = 'sla_breached' AND m.x_id = \(bind: id)
+                    """).first()?.decode(column: "n", as: Int.self) == 1
+            }
+            #expect(servers.filter { $0.leads("desk") }.count == 2, "one leader before the kill, one after")
+            // The cases stop coming once every recorded post is read; then every breach is alerted.
+            try await eventually("every breach is alerted", within: 30) {
+                let breached = try await breaches()
+                try await Task.sleep(for: .seconds(2))
+                return try await breaches() == breached && alerts.bodies.withLock { $0.count } >= breached
+            }
+            try await Task.sleep(for: .seconds(2))
+            let breached = try await breaches()
+
+            let perCase = try await sql.raw("""
+                SELECT conversation_id, COUNT(*) AS n FROM audit_events WHERE action = 'sla_breached' GROUP BY conversation_id
+                """).all().map { try $0.decode(column: "n", as: Int.self) }
+            #expect(perCase.allSatisfy { $0 == 1 }, "a case's breach was audited more than once: \(perCase)")
+            let alerted = alerts.bodies.withLock { $0 }.compactMap { body in
+                (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["conversation_id"] as? String
+            }
+            #expect(alerted.count == breached, "\(alerted.count) alerts for \(breached) breaches")
+            #expect(Set(alerted).count == alerted.count, "a breach was alerted twice")
+            let doubled = try await sql.raw("""
+                SELECT conversation_id, action, detail FROM audit_events
+                GROUP BY conversation_id, action, detail HAVING COUNT(*) > 1
+                """).all()
+            #expect(doubled.isEmpty, "\(doubled.count) audit rows written twice")
+            let duplicates = try await sql.raw("SELECT x_id FROM messages GROUP BY x_id HAVING COUNT(*) > 1").all()
+            #expect(duplicates.isEmpty, "a post became two messages")
         }
     }
 }
