@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "ParleyCore", "ParleyStore", "ParleyServer",
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
         .executableTarget(
