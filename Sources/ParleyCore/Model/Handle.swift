@@ -29,3 +29,14 @@ public struct Handle: Sendable, Equatable, Codable {
         self.supportEmails = supportEmails
     }
 }
+
+extension Handle {
+    /// The handle `reference` names: its id, or its username with or without "@", in any case.
+    /// Everything that takes a handle from a person (API queries, routes, the CLI) asks this.
+    public static func named(_ reference: String, in handles: [Handle]) -> Handle? {
+        let reference = reference.trimmingCharacters(in: .whitespaces)
+        if let id = UUID(uuidString: reference), let handle = handles.first(where: { $0.id == id }) { return handle }
+        let name = (reference.hasPrefix("@") ? reference.dropFirst() : Substring(reference)).lowercased()
+        return handles.first { $0.username.lowercased() == name }
+    }
+}

@@ -40,8 +40,6 @@ public enum MacroAction: Sendable, Hashable, Codable {
     case setState(ConversationState)
     case moveToDM
 
-    public static let maxTagLength = 50
-
     public enum Kind: String, Sendable, CaseIterable {
         case tag, assign
         case setState = "set_state"
@@ -106,15 +104,8 @@ public enum MacroAction: Sendable, Hashable, Codable {
         for action in actions {
             switch action {
             case .tag(let raw):
-                let tag = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !tag.isEmpty else { throw .invalidAction("A tag action needs a tag.") }
-                guard tag.count <= maxTagLength else {
-                    throw .invalidAction("The tag \"\(tag.prefix(20))…\" is \(tag.count) characters long; the limit is \(maxTagLength).")
-                }
-                guard !tag.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) else {
-                    throw .invalidAction("A tag is one line of text without control characters.")
-                }
-                guard tags.insert(tag.lowercased()).inserted else { throw .invalidAction("The tag \"\(tag)\" is listed twice.") }
+                guard let tag = TagRule.normalize(raw) else { throw .invalidAction(TagRule.message) }
+                guard tags.insert(tag).inserted else { throw .invalidAction("The tag \"\(tag)\" is listed twice.") }
                 result.append(.tag(tag))
             case .assign, .setState, .moveToDM:
                 guard singles.insert(action.kind).inserted else {

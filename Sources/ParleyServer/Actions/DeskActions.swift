@@ -29,6 +29,7 @@ struct DeskActions: Sendable {
     var routingRules: RoutingRuleActions { RoutingRuleActions(context: context) }
     var slaPolicies: SLAPolicyActions { SLAPolicyActions(context: context) }
     var handleSettings: HandleSettingsActions { HandleSettingsActions(context: context) }
+    var templates: TemplateActions { TemplateActions(context: context) }
 }
 
 extension Request {

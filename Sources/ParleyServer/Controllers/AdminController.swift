@@ -3,7 +3,7 @@ import ParleyCore
 import ParleyStore
 import Vapor
 
-/// `/admin` (admins only): people, teams, routing rules, SLA policies and each handle's
+/// `/admin` (admins only): people, teams, routing rules, SLA policies, templates and macros, and each handle's
 /// auto-replies and handoff reply, as forms over the same rules as the API; anything invalid is
 /// refused with the reason.
 struct AdminController: RouteCollection {
@@ -19,6 +19,8 @@ struct AdminController: RouteCollection {
         admin.post("admin", "routing-rules", ":rule", "delete", use: deleteRule)
         admin.post("admin", "sla-policies", use: savePolicy)
         admin.post("admin", "sla-policies", ":policy", "delete", use: deletePolicy)
+        admin.post("admin", "templates", use: saveTemplate)
+        admin.post("admin", "templates", ":template", "delete", use: deleteTemplate)
         admin.post("admin", "help-url", use: setHelpURL)
         admin.post("admin", "auto-replies", use: setAutoReplies)
         admin.post("admin", "handoff", use: setHandoff)
@@ -29,6 +31,7 @@ struct AdminController: RouteCollection {
         struct TeamRow: Encodable { var id: String; var name: String; var members: String }
         struct Rule: Encodable { var id: String; var name: String; var position: Int; var enabled: Bool; var when: String; var then: String }
         struct Policy: Encodable { var id: String; var handle: String; var minPriority: Int; var targets: String; var hours: String }
+        struct Template: Encodable { var id: String; var name: String; var handle: String; var body: String; var does: String }
         struct HandleRow: Encodable {
             var id: String; var username: String; var autoReplies: Bool; var handoffTemplate: String; var supportEmails: String
             var helpURL: String
@@ -41,12 +44,17 @@ struct AdminController: RouteCollection {
         var teams: [TeamRow]
         var rules: [Rule]
         var policies: [Policy]
+        var templates: [Template]
         var handles: [HandleRow]
         var defaultHandoff = TriageHandoffAdvice.defaultTemplate
         /// The rule being edited (`?rule=<id>`), or a blank one.
         var ruleForm: RoutingRuleForm
         /// The policy being edited (`?policy=<id>`), or a blank one.
         var policyForm: SLAPolicyForm
+        /// The template being edited (`?template=<id>`), or a blank one.
+        var templateForm: TemplateForm
+        var stateOptions: [Option]
+        var placeholders = TemplatePlaceholder.allCases.map { "{{\($0.rawValue)}}" }.joined(separator: ", ")
         var handleOptions: [Option]
         var teamOptions: [Option]
         var agentOptions: [Option]
@@ -63,6 +71,7 @@ struct AdminController: RouteCollection {
         let rules = try await RoutingQueries(database: req.db).rules().rules
         let policies = try await SLAQueries(database: req.db).policies()
         let templates = TemplateQueries(database: req.db)
+        let savedTemplates = try await templates.list(handleID: nil)
         var handleRows: [Page.HandleRow] = []
         for handle in handles {
             handleRows.append(.init(
@@ -76,6 +85,8 @@ struct AdminController: RouteCollection {
         let editedRule = req.query[UUID.self, at: "rule"].flatMap { id in rules.first { $0.id == id } }
         let editedPolicy = req.query[UUID.self, at: "policy"].flatMap { id in policies.first { $0.id == id } }
         let ruleForm = editedRule.map(RoutingRuleForm.init) ?? RoutingRuleForm()
+        let editedTemplate = req.query[UUID.self, at: "template"].flatMap { id in savedTemplates.first { $0.id == id } }
+        let handleName = { (id: UUID?) in id.flatMap { id in handles.first { $0.id == id }.map { "@" + $0.username } } ?? "every handle" }
         return try await req.view.render("admin", Page(
             user: UserBadge(user), csrf: CSRFProtection.token(for: req), notice: req.query["notice"],
             agents: profiles.map {
@@ -91,12 +102,17 @@ struct AdminController: RouteCollection {
             },
             policies: policies.map { stored in
                 .init(id: stored.id.uuidString,
-                      handle: stored.handleID.flatMap { id in handles.first { $0.id == id }.map { "@" + $0.username } } ?? "every handle",
+                      handle: handleName(stored.handleID),
                       minPriority: stored.minPriority, targets: RuleWords.targets(stored.policy), hours: RuleWords.hours(stored.policy.calendar))
+            },
+            templates: savedTemplates.map {
+                .init(id: $0.id.uuidString, name: $0.name, handle: handleName($0.handleID), body: $0.body, does: describe.macro($0.actions))
             },
             handles: handleRows,
             ruleForm: ruleForm,
             policyForm: editedPolicy.map(SLAPolicyForm.init) ?? SLAPolicyForm(),
+            templateForm: editedTemplate.map(TemplateForm.init) ?? TemplateForm(),
+            stateOptions: [ConversationState.pending, .snoozed, .resolved].map { .init(value: $0.rawValue, label: $0.rawValue) },
             handleOptions: handles.map { .init(value: $0.id.uuidString, label: "@" + $0.username) },
             teamOptions: teams.map { .init(value: $0.id.uuidString, label: $0.name) },
             agentOptions: profiles.map { .init(value: $0.id.uuidString, label: $0.name) },
@@ -197,6 +213,25 @@ struct AdminController: RouteCollection {
     @Sendable func deletePolicy(req: Request) async throws -> Response {
         try await attempt(req, done: "SLA policy deleted.") {
             try await req.actions.slaPolicies.delete(try DeskController.uuid(req, "policy"))
+        }
+    }
+
+    /// Creates a saved reply or macro, or saves the one being edited (the form's `id`), checked by the same action as the API.
+    @Sendable func saveTemplate(req: Request) async throws -> Response {
+        try await attempt(req, done: "Template saved.") {
+            let form = try req.content.decode(TemplateForm.self)
+            let (handleID, actions) = (try form.handleID, try form.actions())
+            if let id = form.id {
+                _ = try await req.actions.templates.update(id, handleID: handleID, name: form.name, body: form.body, actions: actions)
+            } else {
+                _ = try await req.actions.templates.create(handleID: handleID, name: form.name, body: form.body, actions: actions)
+            }
+        }
+    }
+
+    @Sendable func deleteTemplate(req: Request) async throws -> Response {
+        try await attempt(req, done: "Template deleted.") {
+            try await req.actions.templates.delete(try DeskController.uuid(req, "template"))
         }
     }
 

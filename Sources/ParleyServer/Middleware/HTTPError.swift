@@ -31,6 +31,8 @@ struct HTTPError: Error {
         case let e as SLAPolicyError: self.init(.unprocessableEntity, "invalid_policy", e.description)
         case let e as ReplyPolicyError: self.init(.forbidden, "automated_public_reply", e.description)
         case let e as ReplyDraftError: self.init(.unprocessableEntity, "reply_invalid", e.description)
+        case let e as TemplateError: self.init(.unprocessableEntity, "template_invalid", e.description)
+        case let e as TemplateRenderError: self.init(.unprocessableEntity, "template_unrenderable", e.description)
         case let e as ConversationState.TransitionError: self.init(.conflict, "state_conflict", e.description)
         case let e as WebhookSignatureError:
             switch e {

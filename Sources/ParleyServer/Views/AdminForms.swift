@@ -200,3 +200,66 @@ struct SLAPolicyForm: Content {
             resolutionMinutes: try minutes(resolutionMinutes, "resolution target"), warningShare: percent / 100, calendar: calendar)
     }
 }
+
+/// The admin page's template form: a saved reply, and what it does as a macro (a tag, an
+/// assignee, a state, a move to DM), read into the same `ReplyTemplate` the API takes.
+struct TemplateForm: Content {
+    var id: UUID?
+    var name: String = ""
+    var handle: String?
+    var body: String = ""
+    var tags: String?
+    /// "" nobody, "me" whoever applies it, or an agent's id.
+    var assign: String?
+    var state: String?
+    var moveToDM: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, handle, body, tags, assign, state
+        case moveToDM = "move_to_dm"
+    }
+
+    init() {}
+
+    /// The form filled in with a saved template, for editing.
+    init(_ template: ReplyTemplate) {
+        id = template.id
+        name = template.name
+        handle = template.handleID?.uuidString
+        body = template.body
+        var tags: [String] = []
+        for action in template.actions {
+            switch action {
+            case .tag(let tag): tags.append(tag)
+            case .assign(.me): assign = "me"
+            case .assign(.user(let user)): assign = user.uuidString
+            case .setState(let state): self.state = state.rawValue
+            case .moveToDM: moveToDM = "on"
+            }
+        }
+        self.tags = tags.joined(separator: ", ")
+    }
+
+    var handleID: UUID? {
+        get throws { try RoutingRuleForm.id(handle, "handle") }
+    }
+
+    func actions() throws -> [MacroAction] {
+        var actions: [MacroAction] = (tags ?? "").commaSeparatedItems.map(MacroAction.tag)
+        switch assign?.trimmingCharacters(in: .whitespaces) ?? "" {
+        case "": break
+        case "me": actions.append(.assign(.me))
+        case let raw:
+            guard let id = UUID(uuidString: raw) else { throw DeskError.invalid(code: "template_invalid", "Assign to me or to an agent.") }
+            actions.append(.assign(.user(id)))
+        }
+        if let raw = RoutingRuleForm.blank(state) {
+            guard let state = ConversationState(rawValue: raw) else {
+                throw DeskError.invalid(code: "template_invalid", "Unknown state '\(raw)'.")
+            }
+            actions.append(.setState(state))
+        }
+        if moveToDM == "on" { actions.append(.moveToDM) }
+        return actions
+    }
+}

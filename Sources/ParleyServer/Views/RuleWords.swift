@@ -1,7 +1,7 @@
 import Foundation
 import ParleyCore
 
-/// Routing rules and SLA policies in words, for the admin page's lists.
+/// Routing rules, SLA policies and macros in words, for the admin page's lists.
 struct RuleWords {
     var handles: [UUID: String]
     var teams: [UUID: String]
@@ -32,6 +32,19 @@ struct RuleWords {
         if let skills = a.skills { parts.append("needs " + skills.joined(separator: ", ")) }
         if a.resolveAsSpam == true { parts.append("resolve as spam") }
         return parts.joined(separator: "; ")
+    }
+
+    /// What a macro does besides filling the reply box; "" for a plain saved reply.
+    func macro(_ actions: [MacroAction]) -> String {
+        actions.map { action in
+            switch action {
+            case .tag(let tag): "tag \(tag)"
+            case .assign(.me): "assign to whoever applies it"
+            case .assign(.user(let id)): "assign " + (agents[id] ?? "a removed agent")
+            case .setState(let state): "set \(state.rawValue)"
+            case .moveToDM: "move to DM"
+            }
+        }.joined(separator: "; ")
     }
 
     static func targets(_ p: SLAPolicy) -> String {

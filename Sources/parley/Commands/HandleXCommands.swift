@@ -46,7 +46,7 @@ extension HandleCommand {
             config.runWorkers = false
             try await ParleyApp.withApplication(config: config) { app in
                 guard let x = ParleyApp.xServices(for: app) else { throw ValidationError("The X connector is not configured.") }
-                guard let handle = try await HandleQueries(database: app.db).all().first(where: { $0.username.lowercased() == username.lowercased() })
+                guard let handle = Handle.named(username, in: try await HandleQueries(database: app.db).all())
                 else { throw ValidationError("No handle @\(username); add it first with `parley handle add`.") }
                 do {
                     try await HandleTokens.store(from: environment, for: handle.id, in: x)
@@ -68,7 +68,7 @@ extension HandleCommand {
 
         func run() async throws {
             try await ParleyApp.withApplication(config: try database.config()) { app in
-                guard let handle = try await HandleQueries(database: app.db).all().first(where: { $0.username.lowercased() == username.lowercased() })
+                guard let handle = Handle.named(username, in: try await HandleQueries(database: app.db).all())
                 else { throw ValidationError("No handle @\(username).") }
                 try await XConnectionQueries(database: app.db)
                     .setMonthlyBudget(handle.id, micros: usd > 0 ? Int((usd * 1_000_000).rounded()) : nil)

@@ -26,10 +26,12 @@ import Testing
         #expect(throws: TemplateError.self) { try ReplyTemplate(id: id, handleID: nil, name: "n", body: "{{nope}}", actions: []) }
     }
 
-    @Test func macroActionsAreChecked() {
+    @Test func macroActionsAreChecked() throws {
         let user = UUID()
         #expect(throws: TemplateError.self) { try MacroAction.validated([.tag("  ")]) }
-        #expect(throws: TemplateError.self) { try MacroAction.validated([.tag(String(repeating: "t", count: 51))]) }
+        #expect(throws: TemplateError.self) { try MacroAction.validated([.tag(String(repeating: "t", count: 41))]) }
+        #expect(throws: TemplateError.self, "a macro's tag is a tag as TagRule says") { try MacroAction.validated([.tag("late order")]) }
+        #expect(try MacroAction.validated([.tag(" Refund ")]) == [.tag("refund")])
         #expect(throws: TemplateError.self) { try MacroAction.validated([.tag("a\u{7}b")]) }
         #expect(throws: TemplateError.self) { try MacroAction.validated([.tag("VIP"), .tag("vip")]) }
         #expect(throws: TemplateError.self) { try MacroAction.validated([.assign(.me), .assign(.user(user))]) }

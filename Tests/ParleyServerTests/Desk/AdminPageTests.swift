@@ -189,4 +189,52 @@ import VaporTesting
             #expect(policies.first?.policy.calendar.hours == nil)
         }
     }
+
+    /// A macro from the page's fields (text, tags, assignee, state, move to DM); a bad tag or an
+    /// unknown placeholder is refused with its reason and saves nothing; an edit comes back filled
+    /// in and replaces the macro; delete removes it. Hostile text is escaped on the page.
+    @Test func anAdminMakesEditsAndDeletesAMacroWithForms() async throws {
+        try await withTestApp { app, _ in
+            _ = try await makeAgent(app, email: "root@example.com", role: .admin)
+            let (session, csrf) = try await RoleDenialTests().signIn(app, email: "root@example.com")
+            func post(_ path: String, _ form: [String: String]) async throws -> String {
+                var location = ""
+                try await app.testing().test(.POST, path, headers: session, beforeRequest: { req in
+                    try req.content.encode(form.merging(["csrf": csrf]) { a, _ in a }, as: .urlEncodedForm)
+                }, afterResponse: { res throws in location = res.headers.first(name: .location)?.removingPercentEncoding ?? "" })
+                return location
+            }
+            let templates = TemplateQueries(database: app.db)
+            #expect(try await post("admin/templates", ["name": "Refund", "body": "Hi {{customer.name}}", "tags": "late order"])
+                .contains(TagRule.message))
+            #expect(try await post("admin/templates", ["name": "Refund", "body": "Hi {{customr.name}}"]).contains("customr.name"))
+            #expect(try await templates.list(handleID: nil).isEmpty)
+
+            let saved = try await post("admin/templates", [
+                "name": "Refund <b>", "body": "Hi {{customer.name}}, <script>x</script> we are on it.", "tags": "refund, Billing",
+                "assign": "me", "state": "pending", "move_to_dm": "on",
+            ])
+            #expect(saved.contains("Template saved."))
+            let macro = try #require(try await templates.list(handleID: nil).first)
+            #expect(macro.actions == [.tag("refund"), .tag("billing"), .assign(.me), .setState(.pending), .moveToDM])
+            try await app.testing().test(.GET, "admin?template=\(macro.id.uuidString)", headers: session, afterResponse: { res throws in
+                let page = res.body.string
+                #expect(page.contains("tag refund; tag billing; assign to whoever applies it; set pending; move to DM"))
+                #expect(page.contains(#"<input type="hidden" name="id" value="\#(macro.id.uuidString)">"#))
+                #expect(page.contains(#"value="refund, billing""#))
+                #expect(page.contains(#"<option value="pending" selected>"#))
+                #expect(!page.contains("<script>x</script>"), "template text is escaped")
+                #expect(page.contains("Refund &lt;b&gt;"))
+            })
+
+            _ = try await post("admin/templates", ["id": macro.id.uuidString, "name": "Refund", "body": "We are on it.", "state": "resolved"])
+            let edited = try await templates.list(handleID: nil)
+            #expect(edited.map(\.id) == [macro.id])
+            #expect(edited.first?.body == "We are on it.")
+            #expect(edited.first?.actions == [.setState(.resolved)])
+
+            #expect(try await post("admin/templates/\(macro.id.uuidString)/delete", [:]).contains("Template deleted."))
+            #expect(try await templates.list(handleID: nil).isEmpty)
+        }
+    }
 }

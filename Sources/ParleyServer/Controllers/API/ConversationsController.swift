@@ -32,7 +32,7 @@ struct ConversationsController: RouteCollection {
             }
             return state
         }
-        let handleID = try await resolveHandle(query.handle, on: req)
+        let handleID = try await req.handleQuery(query.handle)?.id
         let limit = query.limit ?? 50
         guard (1...200).contains(limit) else { throw HTTPError(.badRequest, "bad_request", "limit must be between 1 and 200.") }
         let cursor = try query.cursor.map { token in
@@ -51,18 +51,6 @@ struct ConversationsController: RouteCollection {
             state: state, handleID: handleID, order: order, filter: filter, limit: limit, after: cursor)
         return ConversationListDTO(
             data: try await req.parley.withDesk(page.items.map(ConversationDTO.init)), nextCursor: page.nextCursor?.token)
-    }
-
-    /// `handle` may be a handle's id or its username.
-    private func resolveHandle(_ raw: String?, on req: Request) async throws -> UUID? {
-        guard let raw, !raw.isEmpty else { return nil }
-        let handles = try await req.parley.handles.all()
-        if let id = UUID(uuidString: raw), handles.contains(where: { $0.id == id }) { return id }
-        let name = raw.hasPrefix("@") ? String(raw.dropFirst()) : raw
-        guard let handle = handles.first(where: { $0.username.lowercased() == name.lowercased() }) else {
-            throw HTTPError(.badRequest, "bad_request", "No handle '\(name)'.")
-        }
-        return handle.id
     }
 
     @Sendable func show(req: Request) async throws -> ConversationDTO {

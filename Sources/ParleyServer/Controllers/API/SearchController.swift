@@ -49,9 +49,7 @@ struct SearchController: RouteCollection {
             request.intent = intent
         }
         if let raw = query.handle, !raw.isEmpty {
-            let handles = try await req.parley.handles.all()
-            let name = raw.hasPrefix("@") ? String(raw.dropFirst()) : raw
-            guard let handle = handles.first(where: { $0.id == UUID(uuidString: raw) || $0.username.lowercased() == name.lowercased() }) else {
+            guard let handle = Handle.named(raw, in: try await req.parley.handles.all()) else {
                 throw bad("handle is neither a handle's id nor its username.")
             }
             request.handleID = handle.id

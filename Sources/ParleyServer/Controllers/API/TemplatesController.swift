@@ -22,7 +22,7 @@ struct TemplatesController: RouteCollection {
     /// it, every template.
     @Sendable func index(req: Request) async throws -> TemplateListDTO {
         let query = try req.query.decode(IndexQuery.self)
-        let handleID = try await Self.resolveHandle(query.handle, on: req)
+        let handleID = try await req.handleQuery(query.handle)?.id
         let templates = try await TemplateQueries(database: req.db).list(handleID: handleID)
         return TemplateListDTO(data: templates.map(TemplateDTO.init))
     }
@@ -51,9 +51,7 @@ struct TemplatesController: RouteCollection {
         let context = TemplateContext(
             customer: detail.customer, handle: detail.handle, agentName: user.name,
             helpURL: try await templates.helpURL(handleID: detail.handle.id), expectedWait: availability.text)
-        let rendered = try await Self.mappingTemplateErrors {
-            try TemplateRenderer.render(try template.parsedBody(), context: context, channel: input.channel)
-        }
+        let rendered = try TemplateRenderer.render(try template.parsedBody(), context: context, channel: input.channel)
         return TextCheckDTO(rendered, includingText: true, actions: template.actions)
     }
 
@@ -74,11 +72,8 @@ struct TemplatesController: RouteCollection {
 
         @Sendable func create(req: Request) async throws -> Response {
             let input = try req.content.decode(TemplateInputDTO.self)
-            let template = try await TemplatesController.mappingTemplateErrors {
-                try await TemplateQueries(database: req.db).create(
-                    handleID: input.handleID, name: input.name, body: input.body, actions: input.actions ?? [],
-                    at: req.parley.effects.now(), id: req.parley.effects.newID())
-            }
+            let template = try await req.actions.templates.create(
+                handleID: input.handleID, name: input.name, body: input.body, actions: input.actions ?? [])
             req.logger.info("template created", metadata: ["template_id": "\(template.id)"])
             return try await TemplateDTO(template).encodeResponse(status: .created, for: req)
         }
@@ -86,17 +81,15 @@ struct TemplatesController: RouteCollection {
         @Sendable func update(req: Request) async throws -> TemplateDTO {
             let id = try TemplatesController.templateID(req)
             let input = try req.content.decode(TemplateInputDTO.self)
-            let template = try await TemplatesController.mappingTemplateErrors {
-                try await TemplateQueries(database: req.db).update(
-                    id, handleID: input.handleID, name: input.name, body: input.body, actions: input.actions ?? [])
-            }
+            let template = try await req.actions.templates.update(
+                id, handleID: input.handleID, name: input.name, body: input.body, actions: input.actions ?? [])
             req.logger.info("template updated", metadata: ["template_id": "\(id)"])
             return TemplateDTO(template)
         }
 
         @Sendable func delete(req: Request) async throws -> HTTPStatus {
             let id = try TemplatesController.templateID(req)
-            try await TemplateQueries(database: req.db).delete(id)
+            try await req.actions.templates.delete(id)
             req.logger.info("template deleted", metadata: ["template_id": "\(id)"])
             return .noContent
         }
@@ -105,29 +98,5 @@ struct TemplatesController: RouteCollection {
     static func templateID(_ req: Request) throws -> UUID {
         guard let raw = req.parameters.get("templateID"), let id = UUID(uuidString: raw) else { throw HTTPError.notFound("template") }
         return id
-    }
-
-    /// Template errors as HTTP: 422 with a stable code. They belong in `HTTPError.init`, the one
-    /// mapping; they are here until that file takes them.
-    static func mappingTemplateErrors<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as TemplateError {
-            throw HTTPError(.unprocessableEntity, "template_invalid", error.description)
-        } catch let error as TemplateRenderError {
-            throw HTTPError(.unprocessableEntity, "template_unrenderable", error.description)
-        }
-    }
-
-    /// `handle` may be a handle's id or its username (with or without "@").
-    static func resolveHandle(_ raw: String?, on req: Request) async throws -> UUID? {
-        guard let raw, !raw.isEmpty else { return nil }
-        let handles = try await req.parley.handles.all()
-        if let id = UUID(uuidString: raw), handles.contains(where: { $0.id == id }) { return id }
-        let name = raw.hasPrefix("@") ? String(raw.dropFirst()) : raw
-        guard let handle = handles.first(where: { $0.username.lowercased() == name.lowercased() }) else {
-            throw HTTPError(.badRequest, "bad_request", "No handle '\(name)'.")
-        }
-        return handle.id
     }
 }
