@@ -89,6 +89,7 @@ let package = Package(
                 "ParleyCore", "ParleyStore", "ParleyX", "ParleyServer", "ParleyBench", "ParleyFakeX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Vapor", package: "vapor"),
             ]
         ),
         .testTarget(

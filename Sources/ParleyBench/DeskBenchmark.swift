@@ -48,6 +48,8 @@ public enum DeskBenchmark {
                 }
                 // Open cases have a running SLA clock (due an hour after opening, in seeded time).
                 try await sql.raw("UPDATE conversations SET sla_due_at = opened_at + 3600, sla_status = 'ok' WHERE state = 'open'").run()
+                // The queue sorts by the effective priority, which the store keeps beside triage's (no override, no breach here).
+                try await sql.raw("UPDATE conversations SET effective_priority = priority").run()
             }
             try await sql.raw("ANALYZE").run()
             let seedSeconds = (clock.now - began).seconds

@@ -83,7 +83,7 @@ public struct XPoller: Sendable {
             let page = try await fetchCounted(key: key, primary: .postRead) {  () throws(XAPIError) in
                 try await fetch(cursor.sinceID, cursor.paginationToken)
             }
-            report.newlyJournaled += try await journal(page, prefix: "post:")
+            report.newlyJournaled += try await journal(page, key: JournalKey.post)
             let newest = cursor.pendingNewestID ?? page.newestID
             if let next = page.nextToken, !page.items.isEmpty {
                 cursor.pendingNewestID = newest
@@ -116,7 +116,7 @@ public struct XPoller: Sendable {
             }
             let total = page.items.count
             page.items = page.items.filter { XSnowflake.isNewer($0.id, than: cursor.sinceID) }
-            report.newlyJournaled += try await journal(page, prefix: "dm:")
+            report.newlyJournaled += try await journal(page, key: JournalKey.dm)
             let newest = cursor.pendingNewestID ?? page.items.first?.id
             if page.items.count == total, let next = page.nextToken, total > 0 {
                 cursor.pendingNewestID = newest
@@ -146,10 +146,10 @@ public struct XPoller: Sendable {
         }
     }
 
-    private func journal(_ page: XPage, prefix: String) async throws -> Int {
+    private func journal(_ page: XPage, key: (String) -> String) async throws -> Int {
         let now = clock()
         return try await ingestor.receive(page.items.map {
-            RawEvent(source: .xPoll, externalID: prefix + $0.id, payload: $0.payload, receivedAt: now)
+            RawEvent(source: .xPoll, externalID: key($0.id), payload: $0.payload, receivedAt: now)
         })
     }
 }

@@ -53,7 +53,7 @@ public struct XStreamSource: XStreamSink {
             }
             try await meter.record(handleKey: XCostMeter.appKey, usage: page.usage, primary: .postRead)
             filled += try await ingestor.receive(page.items.map {
-                RawEvent(source: .xStream, externalID: "post:" + $0.id, payload: $0.payload, receivedAt: clock())
+                RawEvent(source: .xStream, externalID: JournalKey.post($0.id), payload: $0.payload, receivedAt: clock())
             })
             newest = XSnowflake.newest(page.newestID, newest) ?? newest
             token = page.nextToken
@@ -72,7 +72,7 @@ public struct XStreamSource: XStreamSink {
         let decoder = JSONDecoder()
         for line in lines {
             if let head = try? decoder.decode(LineHead.self, from: line), let id = head.data?.id {
-                events.append(RawEvent(source: .xStream, externalID: "post:" + id, payload: line, receivedAt: now))
+                events.append(RawEvent(source: .xStream, externalID: JournalKey.post(id), payload: line, receivedAt: now))
                 newest = XSnowflake.newest(id, newest)
                 usage = usage + XUsage([.postRead: 1, .userRead: head.includes?.users?.count ?? 0])
             } else {
@@ -82,8 +82,7 @@ public struct XStreamSource: XStreamSink {
         }
         // One transaction per batch: the lines, their cost, and the checkpoint move together.
         let (meter, batch, billed, newestID) = (self.meter, events, usage, newest)
-        try await database.transaction { db in
-            try await Journal(database: db).append(batch)
+        try await ingestor.receive(batch) { db in
             try await meter.record(handleKey: XCostMeter.appKey, usage: billed, primary: .postRead, on: db)
             if let newest = newestID {
                 let checkpoints = XCheckpointQueries(database: db)

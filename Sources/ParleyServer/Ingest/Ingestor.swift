@@ -25,13 +25,13 @@ public struct Ingestor: Sendable {
     }
 
     public static func externalID(for payload: Data) -> String {
-        var hex = "sha256:"
-        hex.reserveCapacity(71)
+        var hex = ""
+        hex.reserveCapacity(64)
         for byte in SHA256.hash(data: payload) {
             hex.append(Self.hexDigits[Int(byte >> 4)])
             hex.append(Self.hexDigits[Int(byte & 0x0f)])
         }
-        return hex
+        return JournalKey.content(sha256: hex)
     }
 
     private static let hexDigits = Array("0123456789abcdef")
@@ -42,11 +42,24 @@ public struct Ingestor: Sendable {
         try await Journal(database: database).append(events)
     }
 
+    /// Journals the events and, in the same transaction, what their source records with them (its
+    /// cost, its checkpoint): both or neither, so a checkpoint never passes what the journal lacks.
+    @discardableResult
+    public func receive(
+        _ events: [RawEvent], recording: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws -> Int {
+        try await database.transaction { db in
+            let added = try await Journal(database: db).append(events)
+            try await recording(db)
+            return added
+        }
+    }
+
     /// Journals an agent's action, so a rebuild replays it.
     public func record(_ action: DeskAction) async throws {
         let payload = try EventDecoder.deskEncoder.encode(action)
         let event = RawEvent(
-            source: .desk, externalID: "desk:" + effects.newID().uuidString, payload: payload, receivedAt: effects.now())
+            source: .desk, externalID: JournalKey.desk(effects.newID()), payload: payload, receivedAt: effects.now())
         try await receive([event])
     }
 }

@@ -102,7 +102,7 @@ public struct Sender: Sendable {
         metrics.outboxSent.increment()
         let payload = OutboxEcho.payload(delivery, receipt: receipt)
         try await ingestor.receive([
-            RawEvent(source: .outbox, externalID: "outbox:" + item.id.uuidString, payload: payload, receivedAt: effects.now())
+            RawEvent(source: .outbox, externalID: JournalKey.outbox(item.id), payload: payload, receivedAt: effects.now())
         ])
     }
 }

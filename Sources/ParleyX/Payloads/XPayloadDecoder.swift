@@ -100,8 +100,8 @@ public enum XPayloadDecoder {
         var externalID: String?
         if items.count == 1 {
             switch items[0] {
-            case .post(let post): externalID = post.id.map { "post:\($0)" }
-            case .dmEvent(let event): externalID = event.id.map { "dm:\($0)" }
+            case .post(let post): externalID = post.id.map(JournalKey.post)
+            case .dmEvent(let event): externalID = event.id.map(JournalKey.dm)
             case .user, .other, .notObject: break
             }
         }
@@ -116,7 +116,7 @@ public enum XPayloadDecoder {
         var builder = InboundEventBuilder()
         builder.addV2Post(post, path: "post", authors: [:], tags: [], assumedAuthorID: assumedAuthorID)
         builder.addEmbeddedUsers(of: post, path: "post")
-        return XDecodedPayload(kind: .v2Post, event: builder.event, skipped: builder.skipped, externalID: "post:\(id)")
+        return XDecodedPayload(kind: .v2Post, event: builder.event, skipped: builder.skipped, externalID: JournalKey.post(id))
     }
 
     // MARK: v1.1 and Account Activity
@@ -125,7 +125,7 @@ public enum XPayloadDecoder {
         guard let id = tweet.idStr else { throw .invalidField(path: "id_str", reason: "missing or not a string") }
         var builder = InboundEventBuilder()
         builder.addV1Tweet(tweet, path: "post")
-        return XDecodedPayload(kind: .v1Tweet, event: builder.event, skipped: builder.skipped, externalID: "post:\(id)")
+        return XDecodedPayload(kind: .v1Tweet, event: builder.event, skipped: builder.skipped, externalID: JournalKey.post(id))
     }
 
     static func decodeAccountActivity(_ payload: AccountActivityPayload) -> XDecodedPayload {
@@ -186,7 +186,7 @@ public enum XPayloadDecoder {
             }
         }
         guard !ids.isEmpty else { return nil }
-        return "aa:\(forUserID):" + ids.sorted().joined(separator: ",")
+        return JournalKey.accountActivity(forUserID: forUserID, events: ids)
     }
 
     // MARK: errors

@@ -5,6 +5,7 @@ import ParleyFakeX
 import ParleyServer
 import ParleyStore
 import ParleyX
+import class Vapor.Application
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,13 +41,32 @@ struct DemoCommand: AsyncParsableCommand {
         let fake: FakeX? = fakeX ? try await FakeX.start(options: FakeX.Options(seedRecorded: false)) : nil
         if let fake { Self.useFakeX(fake, in: &config) }
         let app = try await ParleyApp.make(config: config)
+        let feeder: Task<Void, any Error>
+        do {
+            feeder = try await Self.prepare(app, lines: lines, handles: handleList, fake: fake, hostname: hostname, port: port,
+                                            compression: compression)
+        } catch {
+            try? await app.asyncShutdown()
+            await fake?.shutdown()
+            throw error
+        }
+        try await ParleyApp.serve(app)
+        feeder.cancel()
+        try await app.asyncShutdown()
+        await fake?.shutdown()
+    }
+
+    /// The demo's handles, team and history, and the task that plays the rest live.
+    static func prepare(
+        _ app: Application, lines: ReplayFile, handles handleList: [Handle], fake: FakeX?, hostname: String, port: Int,
+        compression: Double
+    ) async throws -> Task<Void, any Error> {
         for handle in handleList { try await HandleQueries(database: app.db).upsert(handle) }
         if let fake, let x = ParleyApp.xServices(for: app) {
             try await Self.connect(handleList, to: fake, with: x)
         }
-        _ = try await UserQueries(database: app.db).create(
-            email: Self.email, name: "Demo Admin", passwordHash: try ParleyApp.hashPassword(Self.password, on: app),
-            role: .admin, at: Date(), id: UUID())
+        let admin = try await DemoDesk.login(app, email: Self.email, name: "Demo Admin", password: Self.password, role: .admin)
+        try await DemoDesk.seed(app, handles: handleList, admin: admin.id, password: Self.password)
 
         let demo = DemoStream(lines: lines.lines, brandUserIDs: Set(handleList.map(\.xUserID)), now: Date(), compression: compression)
         let ingestor = ParleyApp.ingestor(for: app)
@@ -59,12 +79,12 @@ struct DemoCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("""
 
         Parley demo: http://\(hostname == "127.0.0.1" ? "localhost" : hostname):\(port)
-        Sign in as \(Self.email) with password \(Self.password)
+        Sign in as \(Self.email) with password \(Self.password) (an admin; the team's agents, such as sam@parley.local, have the same password)
         \(history.count) posts loaded; \(demo.lines.count - history.count) more arrive live over the next \(Int(demo.lines.last.map { $0.delay.components.seconds / 60 } ?? 0)) minutes\(fake.map { ", through the fake X at " + $0.baseURL } ?? "").
 
         """.utf8))
         let live = demo.lines.filter { $0.delay > .zero }
-        let feeder = Task {
+        return Task {
             let clock = ContinuousClock()
             let start = clock.now
             for line in live {
@@ -77,10 +97,6 @@ struct DemoCommand: AsyncParsableCommand {
                 }
             }
         }
-        try await ParleyApp.serve(app)
-        feeder.cancel()
-        try await app.asyncShutdown()
-        await fake?.shutdown()
     }
 
     /// The demo's connector settings for a fake X: the filtered stream, DMs polled every 5 s.
