@@ -79,7 +79,8 @@ struct DemoCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("""
 
         Parley demo: http://\(hostname == "127.0.0.1" ? "localhost" : hostname):\(port)
-        Sign in as \(Self.email) with password \(Self.password) (an admin; the team's agents, such as sam@parley.local, have the same password)
+        Sign in as \(Self.email) with password \(Self.password)
+        That login is an admin; the team's agents (sam@parley.local, alex@parley.local, jordan@parley.local) and their supervisor (priya@parley.local) have the same password.
         \(history.count) posts loaded; \(demo.lines.count - history.count) more arrive live over the next \(Int(demo.lines.last.map { $0.delay.components.seconds / 60 } ?? 0)) minutes\(fake.map { ", through the fake X at " + $0.baseURL } ?? "").
 
         """.utf8))
