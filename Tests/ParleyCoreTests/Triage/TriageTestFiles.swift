@@ -1,26 +1,12 @@
 import Foundation
 
 /// Where the triage tests find the repository's model files and the shared reference data.
-///
-/// Found from this file's path rather than the working directory, so the tests run the same from
-/// `swift test`, an IDE, or CI's fresh clone (which has `shared/` beside the repository).
 enum TriageTestFiles {
-    static let repositoryRoot: URL = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Models/triage").path) {
-                return dir
-            }
-            dir.deleteLastPathComponent()
-        }
-        fatalError("no Models/triage above \(#filePath)")
-    }()
+    static var repositoryRoot: URL { TestFiles.repositoryRoot }
 
     static var models: URL { repositoryRoot.appendingPathComponent("Models/triage") }
 
-    static var sharedData: URL {
-        repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    }
+    static var sharedData: URL { TestFiles.sharedData }
 
     static var fixtures: URL {
         repositoryRoot.appendingPathComponent("Tests/ParleyCoreTests/Fixtures/triage")
