@@ -38,6 +38,8 @@ public struct Job: Sendable, Equatable {
 public enum JobKind: String, Sendable, Codable, CaseIterable {
     /// Tell the alert webhook that a case breached its SLA.
     case slaAlert = "sla_alert"
+    /// Tell the escalation list that crisis mode went on or off.
+    case crisisNotice = "crisis_notice"
 }
 
 public enum JobState: String, Sendable, Codable, CaseIterable {

@@ -1,9 +1,13 @@
 import Foundation
 
-/// A reply in the outbox.
+/// A reply, or one part of a scheduled post, in the outbox.
 public struct OutboxItem: Sendable, Equatable, Codable {
     public var id: UUID
-    public var conversationID: UUID
+    /// The case a reply answers; nil for a scheduled post's part.
+    public var conversationID: UUID?
+    /// The scheduled post this item is part `part` of (0 is its first post).
+    public var scheduledPostID: UUID?
+    public var part: Int?
     public var handleID: UUID
     public var channel: Channel
     public var text: String
@@ -20,12 +24,14 @@ public struct OutboxItem: Sendable, Equatable, Codable {
     public var sentAt: Date?
 
     public init(
-        id: UUID, conversationID: UUID, handleID: UUID, channel: Channel, text: String, inReplyToXID: String?,
+        id: UUID, conversationID: UUID?, scheduledPostID: UUID? = nil, part: Int? = nil, handleID: UUID, channel: Channel, text: String, inReplyToXID: String?,
         recipientXUserID: String?, state: OutboxState, attempts: Int, xID: String?, error: String?,
         createdBy: UUID?, createdAt: Date, sentAt: Date?
     ) {
         self.id = id
         self.conversationID = conversationID
+        self.scheduledPostID = scheduledPostID
+        self.part = part
         self.handleID = handleID
         self.channel = channel
         self.text = text
@@ -38,5 +44,15 @@ public struct OutboxItem: Sendable, Equatable, Codable {
         self.createdBy = createdBy
         self.createdAt = createdAt
         self.sentAt = sentAt
+    }
+}
+
+extension OutboxItem {
+    /// What X counts this item as.
+    public var kind: PostKind {
+        switch channel {
+        case .dm: .dm
+        case .public: inReplyToXID == nil ? .original : .reply
+        }
     }
 }

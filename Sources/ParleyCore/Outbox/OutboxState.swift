@@ -5,6 +5,8 @@ public enum OutboxState: String, Sendable, Codable, CaseIterable {
     case sending
     case sent
     case failed
+    /// A scheduled post's part taken back before any sender leased it (crisis mode).
+    case cancelled
 
     public enum TransitionError: Error, Equatable, CustomStringConvertible {
         case illegal(from: OutboxState, to: OutboxState)
@@ -17,7 +19,7 @@ public enum OutboxState: String, Sendable, Codable, CaseIterable {
 
     public func canMove(to next: OutboxState) -> Bool {
         switch (self, next) {
-        case (.queued, .sending), (.sending, .sent), (.sending, .failed), (.failed, .queued): true
+        case (.queued, .sending), (.sending, .sent), (.sending, .failed), (.failed, .queued), (.queued, .cancelled): true
         // A lease that expired (the sender died) is taken again by another sender.
         case (.sending, .sending): true
         default: false

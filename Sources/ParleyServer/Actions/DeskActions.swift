@@ -30,6 +30,8 @@ struct DeskActions: Sendable {
     var slaPolicies: SLAPolicyActions { SLAPolicyActions(context: context) }
     var handleSettings: HandleSettingsActions { HandleSettingsActions(context: context) }
     var templates: TemplateActions { TemplateActions(context: context) }
+    var scheduledPosts: ScheduledPostActions { ScheduledPostActions(context: context) }
+    var crisis: CrisisActions { CrisisActions(context: context) }
 }
 
 extension Request {

@@ -67,7 +67,8 @@ struct ReplyAction: Sendable {
     private func queue(_ draft: ReplyDraft, in detail: ConversationDetail, by actor: UUID?, tx: ActionContext) async throws -> OutboxItem {
         let target = try ReplyTarget.of(draft, messages: detail.messages, customerXUserID: detail.customer.xUserID)
         let item = OutboxItem(
-            id: tx.effects.newID(), conversationID: detail.conversation.id, handleID: detail.handle.id, channel: draft.channel,
+            id: tx.effects.newID(), conversationID: detail.conversation.id, handleID: detail.handle.answeringHandleID(for: draft.channel),
+            channel: draft.channel,
             text: draft.text, inReplyToXID: target.inReplyToXID, recipientXUserID: target.recipientXUserID, state: .queued,
             attempts: 0, xID: nil, error: nil, createdBy: actor, createdAt: tx.now, sentAt: nil)
         try await OutboxQueries(database: tx.database).enqueue(item)

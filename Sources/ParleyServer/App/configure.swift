@@ -118,6 +118,10 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
         _ = try await desk.runOnce()
         return false
     })
+    let publisher = Publisher(context: ActionContext(services: services, database: database))
+    app.lifecycle.use(WorkerLoop(name: "publisher", idle: .seconds(1)) {
+        try await publisher.runOnce() > 0
+    })
     let jobs = jobRunner(database: database, services: services)
     app.lifecycle.use(WorkerLoop(name: "jobs", idle: .seconds(1)) {
         try await jobs.runOnce() > 0
@@ -137,7 +141,11 @@ func jobRunner(database: any Database, services: ParleyServices) -> JobRunner {
         .slaAlert: { job in
             // Queued while a webhook was configured; without one now, there is nobody to tell.
             guard let alertURL else { return }
-            try await SLAAlert.deliver(job, to: alertURL)
+            try await AlertWebhook.deliver(job, to: alertURL)
+        },
+        .crisisNotice: { job in
+            guard let alertURL else { return }
+            try await AlertWebhook.deliver(job, to: alertURL)
         },
     ])
 }

@@ -33,6 +33,24 @@ struct HTTPError: Error {
         case let e as ReplyDraftError: self.init(.unprocessableEntity, "reply_invalid", e.description)
         case let e as TemplateError: self.init(.unprocessableEntity, "template_invalid", e.description)
         case let e as TemplateRenderError: self.init(.unprocessableEntity, "template_unrenderable", e.description)
+        case let e as ScheduledPostError:
+            switch e {
+            case .notFound: self.init(.notFound, "not_found", e.description)
+            case .notAllowed: self.init(.conflict, "state_conflict", e.description)
+            case .duplicate: self.init(.unprocessableEntity, "duplicate_content", e.description)
+            case .tooLong, .cannotSplit: self.init(.unprocessableEntity, "too_long", e.description)
+            case .unknownTimeZone: self.init(.unprocessableEntity, "unknown_time_zone", e.description)
+            case .badLocalTime: self.init(.unprocessableEntity, "invalid_time", e.description)
+            case .inThePast: self.init(.unprocessableEntity, "time_in_past", e.description)
+            case .emptyText: self.init(.unprocessableEntity, "empty_text", e.description)
+            case .rejectionNeedsNote: self.init(.unprocessableEntity, "note_required", e.description)
+            }
+        case let e as CrisisMode.Problem:
+            switch e {
+            case .reasonRequired: self.init(.unprocessableEntity, "reason_required", e.description)
+            case .noHandles: self.init(.unprocessableEntity, "no_handles", e.description)
+            case .alreadyOn, .notOn: self.init(.conflict, "crisis_state", e.description)
+            }
         case let e as ConversationState.TransitionError: self.init(.conflict, "state_conflict", e.description)
         case let e as WebhookSignatureError:
             switch e {

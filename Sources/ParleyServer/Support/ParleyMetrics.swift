@@ -11,6 +11,8 @@ public struct ParleyMetrics: Sendable {
     public let pipelineLatency: Metrics.Timer
     public let outboxSent: Metrics.Counter
     public let outboxFailed: Metrics.Counter
+    /// Items a posting limit made wait.
+    public let outboxHeld: Metrics.Counter
     public let xMalformed: Metrics.Counter
     let factory: PrometheusMetricsFactory
 
@@ -24,6 +26,7 @@ public struct ParleyMetrics: Sendable {
         pipelineLatency = Metrics.Timer(label: "parley_pipeline_batch_seconds", factory: factory)
         outboxSent = Metrics.Counter(label: "parley_outbox_sent_total", factory: factory)
         outboxFailed = Metrics.Counter(label: "parley_outbox_failed_total", factory: factory)
+        outboxHeld = Metrics.Counter(label: "parley_outbox_held_total", factory: factory)
         xMalformed = Metrics.Counter(label: "parley_x_malformed_responses_total", factory: factory)
         self.factory = factory
     }

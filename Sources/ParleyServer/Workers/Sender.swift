@@ -51,6 +51,8 @@ public struct Sender: Sendable {
         case reconciled(UUID, xID: String)
         case failed(UUID, reason: String)
         case retryLater(UUID)
+        /// Over a posting limit: it goes at `until`.
+        case held(UUID, until: Date)
     }
 
     /// Takes one item and settles it.
@@ -71,6 +73,14 @@ public struct Sender: Sendable {
             logger.info("outbox item reconciled after restart", metadata: ["outbox_id": "\(leased.id)"])
             return .reconciled(leased.id, xID: receipt.xID)
         }
+        // Nothing goes out over the handle's posting limits: the item waits, with the reason, for the window.
+        let history = try await outbox.history(handleID: handle.id, since: now.addingTimeInterval(-PostingLimits.day), excluding: leased.id)
+        if let exceeded = handle.postingLimits.check(leased.kind, sent: history, now: now) {
+            try await outbox.release(leased.id, owner: owner, error: exceeded.words, retryAt: exceeded.until, at: now)
+            metrics.outboxHeld.increment()
+            logger.notice("outbox item held by a posting limit", metadata: ["outbox_id": "\(leased.id)", "limit": "\(exceeded.limit)"])
+            return .held(leased.id, until: exceeded.until)
+        }
         do {
             let receipt = try await transport.deliver(delivery)
             if faults.crashAfterDelivery { throw InjectedCrash() }
@@ -80,7 +90,11 @@ public struct Sender: Sendable {
         } catch let error as DeliveryError {
             switch error {
             case .rejected:
-                try await outbox.markFailed(leased.id, owner: owner, error: error.description, at: effects.now())
+                let now = effects.now()
+                try await database.transaction { db in
+                    try await OutboxQueries(database: db).markFailed(leased.id, owner: owner, error: error.description, at: now)
+                    try await ScheduledPostProgress.failed(leased, error: error.description, at: now, on: db)
+                }
                 metrics.outboxFailed.increment()
                 logger.warning("reply refused", metadata: ["outbox_id": "\(leased.id)"])
                 return .failed(leased.id, reason: error.description)
@@ -96,9 +110,22 @@ public struct Sender: Sendable {
 
     /// Records the post X accepted: the outbox row, and an event in the journal so the reply
     /// shows in its conversation even if X never echoes it back (dedupe merges the echo).
+    /// A scheduled post's part is recorded with its post's progress in one transaction, and not
+    /// journaled: it belongs to no conversation (X's echo of it is heard like any own post).
     private func record(_ delivery: OutboxDelivery, receipt: DeliveryReceipt) async throws {
         let item = delivery.item
-        try await OutboxQueries(database: database).markSent(item.id, owner: owner, xID: receipt.xID, at: effects.now())
+        let now = effects.now()
+        if item.scheduledPostID != nil {
+            let owner = owner
+            let next = effects.newID()
+            try await database.transaction { db in
+                try await OutboxQueries(database: db).markSent(item.id, owner: owner, xID: receipt.xID, at: now)
+                try await ScheduledPostProgress.sent(item, xID: receipt.xID, at: now, newID: next, on: db)
+            }
+            metrics.outboxSent.increment()
+            return
+        }
+        try await OutboxQueries(database: database).markSent(item.id, owner: owner, xID: receipt.xID, at: now)
         metrics.outboxSent.increment()
         let payload = OutboxEcho.payload(delivery, receipt: receipt)
         try await ingestor.receive([

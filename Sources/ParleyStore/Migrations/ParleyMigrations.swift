@@ -23,5 +23,6 @@ public enum ParleyMigrations {
         CreateLeaderLeases(),
         CreateJobs(),
         AddEffectivePriority(),
+        AddPublishing(),
     ]
 }

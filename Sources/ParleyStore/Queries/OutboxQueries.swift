@@ -15,6 +15,8 @@ public struct OutboxQueries: Sendable {
         let record = OutboxRecord()
         record.id = item.id
         record.conversationID = item.conversationID
+        record.scheduledPostID = item.scheduledPostID
+        record.part = item.part
         record.handleID = item.handleID
         record.channel = item.channel.rawValue
         record.text = item.text
@@ -109,6 +111,43 @@ public struct OutboxQueries: Sendable {
         try await record.save(on: database)
     }
 
+    /// When the handle's items went out since `since`, by what X counts them as. Items being sent
+    /// count too (they are on their way), at the time their lease was taken.
+    public func history(handleID: UUID, since: Date, excluding: UUID? = nil) async throws -> PostingHistory {
+        let sql = try database.requireSQL()
+        let rows = try await sql.raw("""
+            SELECT channel, in_reply_to_x_id, sent_at, updated_at, state FROM outbox
+            WHERE handle_id = \(bind: handleID) AND id <> \(bind: excluding ?? UUID()) AND (
+                (state = 'sent' AND sent_at > \(bind: since)) OR (state = 'sending' AND updated_at > \(bind: since)))
+            """).all()
+        var history = PostingHistory()
+        for row in rows {
+            let state = try row.decode(column: "state", as: String.self)
+            guard let at = try state == "sent" ? row.decode(column: "sent_at", as: Date?.self) : row.decode(column: "updated_at", as: Date.self)
+            else { continue }
+            let channel = try row.decode(column: "channel", as: String.self)
+            let replyTo = try row.decode(column: "in_reply_to_x_id", as: String?.self)
+            if channel == Channel.dm.rawValue { history.dms.append(at) }
+            else if replyTo == nil { history.originals.append(at) }
+            else { history.replies.append(at) }
+        }
+        return history
+    }
+
+    /// Takes back the queued parts of these scheduled posts (crisis mode); parts already leased
+    /// are at X and stay. Returns the posts whose part was taken back.
+    @discardableResult
+    public func cancelQueued(scheduledPostIDs: [UUID], at: Date) async throws -> [UUID] {
+        guard !scheduledPostIDs.isEmpty else { return [] }
+        let sql = try database.requireSQL()
+        return try await sql.update("outbox")
+            .set("state", to: SQLBind(OutboxState.cancelled.rawValue)).set("updated_at", to: SQLBind(at))
+            .where("scheduled_post_id", .in, SQLBind.group(scheduledPostIDs))
+            .where("state", .equal, SQLBind(OutboxState.queued.rawValue))
+            .returning("scheduled_post_id").all()
+            .map { try $0.decode(column: "scheduled_post_id", as: UUID.self) }
+    }
+
     public func countsByState() async throws -> [String: Int] {
         try await ConversationQueries(database: database).groupCount(table: "outbox", column: "state")
     }
@@ -121,7 +160,8 @@ public struct OutboxQueries: Sendable {
             throw StoreError.corruptValue(table: "outbox", column: "state", value: record.state)
         }
         return OutboxItem(
-            id: try record.requireID(), conversationID: record.conversationID, handleID: record.handleID,
+            id: try record.requireID(), conversationID: record.conversationID, scheduledPostID: record.scheduledPostID,
+            part: record.part, handleID: record.handleID,
             channel: channel, text: record.text, inReplyToXID: record.inReplyToXID,
             recipientXUserID: record.recipientXUserID, state: state, attempts: record.attempts, xID: record.xID,
             error: record.error, createdBy: record.createdBy, createdAt: record.createdAt, sentAt: record.sentAt)

@@ -18,6 +18,10 @@ public final class HandleRecord: Model, @unchecked Sendable {
     @OptionalField(key: "handoff_template") var handoffTemplate: String?
     /// Support addresses, one per line.
     @Field(key: "support_emails") var supportEmails: String
+    @Field(key: "verified") var verified: Bool
+    @OptionalField(key: "answer_from_handle_id") var answerFromHandleID: UUID?
+    /// `PostingLimits` as JSON; nil: X's limits.
+    @OptionalField(key: "posting_limits") var postingLimits: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     public init() {}
@@ -31,6 +35,18 @@ public final class HandleRecord: Model, @unchecked Sendable {
         terms = handle.terms.joined(separator: "\n")
         handoffTemplate = handle.handoffTemplate
         supportEmails = handle.supportEmails.joined(separator: "\n")
+        verified = handle.verified
+        answerFromHandleID = handle.answerFromHandleID
+        postingLimits = try? handle.postingLimitsOverride.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+    }
+
+    private func limits() throws -> PostingLimits? {
+        guard let postingLimits else { return nil }
+        do {
+            return try JSONDecoder().decode(PostingLimits.self, from: Data(postingLimits.utf8))
+        } catch {
+            throw StoreError.corruptValue(table: Self.schema, column: "posting_limits", value: String(postingLimits.prefix(80)))
+        }
     }
 
     func toDomain() throws -> Handle {
@@ -38,6 +54,7 @@ public final class HandleRecord: Model, @unchecked Sendable {
         return Handle(
             id: try requireID(), xUserID: xUserID, username: username, name: name, role: role,
             terms: terms.split(separator: "\n").map(String.init), handoffTemplate: handoffTemplate,
-            supportEmails: supportEmails.split(separator: "\n").map(String.init))
+            supportEmails: supportEmails.split(separator: "\n").map(String.init), verified: verified,
+            answerFromHandleID: answerFromHandleID, postingLimitsOverride: try limits())
     }
 }

@@ -7,7 +7,9 @@ final class OutboxRecord: Model, @unchecked Sendable {
     static let schema = "outbox"
 
     @ID(key: .id) var id: UUID?
-    @Field(key: "conversation_id") var conversationID: UUID
+    @OptionalField(key: "conversation_id") var conversationID: UUID?
+    @OptionalField(key: "scheduled_post_id") var scheduledPostID: UUID?
+    @OptionalField(key: "part") var part: Int?
     @Field(key: "handle_id") var handleID: UUID
     @Field(key: "channel") var channel: String
     @Field(key: "text") var text: String

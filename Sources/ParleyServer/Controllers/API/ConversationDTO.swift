@@ -131,7 +131,7 @@ struct MessageDTO: Content, Equatable {
 
 struct OutboxItemDTO: Content, Equatable {
     var id: UUID
-    var conversationID: UUID
+    var conversationID: UUID?
     var channel: String
     var text: String
     var state: String
