@@ -52,4 +52,30 @@ struct HandleSettingsActions: Sendable {
             return Change(())
         }
     }
+
+    /// Verification, the answer-from handle (a care handle, not itself) and limits (each at least 0).
+    @discardableResult
+    func setPublishing(_ handleID: UUID, verified: Bool, answerFrom: UUID?, limits: PostingLimits?) async throws -> Handle {
+        if let limits {
+            let values = [limits.postsPerDay, limits.postsPerHalfHour, limits.dmsPerDay, limits.originalsPerDay ?? 0, limits.repliesPerDay ?? 0]
+            guard values.allSatisfy({ (0...100_000).contains($0) }) else {
+                throw DeskError.invalid(code: "invalid_limits", "Posting limits are whole numbers from 0 to 100,000.")
+            }
+        }
+        return try await context.commit { tx in
+            let handles = HandleQueries(database: tx.database)
+            guard try await handles.find(handleID) != nil else { throw DeskError.notFound("handle") }
+            if let answerFrom {
+                guard answerFrom != handleID, let care = try await handles.find(answerFrom) else {
+                    throw DeskError.invalid(code: "invalid_handle", "Answer from another handle of the brand.")
+                }
+                guard care.role == .care else {
+                    throw DeskError.rejected(code: "not_care_handle", "@\(care.username) is a marketing handle; answer from a care handle.")
+                }
+            }
+            try await handles.setPublishing(handleID, verified: verified, answerFrom: answerFrom, limits: limits)
+            guard let saved = try await handles.find(handleID) else { throw DeskError.notFound("handle") }
+            return Change(saved)
+        }
+    }
 }

@@ -87,4 +87,10 @@ public enum ParleyApp {
         let hasher = app.password
         return try await app.actions.agents.create(email: email, name: name, password: password, role: role) { try hasher.hash($0) }
     }
+
+    /// A handle's publishing settings (the operator's `parley handle add`), under the admin page's rules.
+    @discardableResult
+    public static func setPublishing(_ app: Application, handleID: UUID, verified: Bool, answerFrom: UUID?, limits: PostingLimits?) async throws -> Handle {
+        try await app.actions.handleSettings.setPublishing(handleID, verified: verified, answerFrom: answerFrom, limits: limits)
+    }
 }

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: DashboardController.API())
     try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))
     try api.register(collection: TemplatesController())
+    try api.register(collection: ScheduledPostsController())
     try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())

@@ -18,7 +18,8 @@ public struct HandleQueries: Sendable {
         try await HandleRecord.find(id, on: database)?.toDomain()
     }
 
-    /// Adds the handle, or updates the one with the same X user id (its id stays).
+    /// Adds the handle, or updates the one with the same X user id (its id stays; its publishing
+    /// settings are `setPublishing`'s).
     @discardableResult
     public func upsert(_ handle: Handle) async throws -> Handle {
         if let existing = try await HandleRecord.query(on: database).filter(\.$xUserID == handle.xUserID).first() {
@@ -32,5 +33,17 @@ public struct HandleQueries: Sendable {
         let record = HandleRecord(handle)
         try await record.create(on: database)
         return try record.toDomain()
+    }
+
+    /// A handle's publishing settings: X's verification (its limits follow), the handle its
+    /// mentions are answered from, and limits an admin set (nil: X's).
+    public func setPublishing(_ id: UUID, verified: Bool, answerFrom: UUID?, limits: PostingLimits?) async throws {
+        guard let record = try await HandleRecord.find(id, on: database) else {
+            throw StoreError.notFound(what: "handle", id: id.uuidString)
+        }
+        record.verified = verified
+        record.answerFromHandleID = answerFrom
+        record.postingLimits = try limits.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try await record.save(on: database)
     }
 }

@@ -18,6 +18,10 @@ struct HandleCommand: AsyncParsableCommand {
         @Option var name: String?
         @Option var role: String = "care"
         @Option(help: "Brand terms said without the handle, comma-separated.") var terms: String = ""
+        @Flag(help: "X has not verified the account: X's lower limits apply (50 original posts and 200 replies a day).")
+        var unverified = false
+        @Option(name: .customLong("answer-from"), help: "For a marketing handle: the care handle (@username) its mentions are answered from.")
+        var answerFrom: String?
 
         func run() async throws {
             guard let role = HandleRole(rawValue: role) else { throw ValidationError("--role must be care or marketing.") }
@@ -34,7 +38,20 @@ struct HandleCommand: AsyncParsableCommand {
                 config.x.enabled = true
             }
             try await ParleyApp.withApplication(config: config) { app in
-                try await HandleQueries(database: app.db).upsert(handle)
+                let saved = try await HandleQueries(database: app.db).upsert(handle)
+                var answering: UUID?
+                if let answerFrom {
+                    guard let care = Handle.named(answerFrom, in: try await HandleQueries(database: app.db).all()) else {
+                        throw ValidationError("--answer-from: no handle @\(answerFrom).")
+                    }
+                    answering = care.id
+                }
+                do {
+                    try await ParleyApp.setPublishing(
+                        app, handleID: saved.id, verified: !unverified, answerFrom: answering, limits: saved.postingLimitsOverride)
+                } catch let error as DeskError {
+                    throw ValidationError(error.description)
+                }
                 if hasTokens {
                     guard let x = ParleyApp.xServices(for: app) else { throw ValidationError("The X connector is not configured.") }
                     do {

@@ -19,7 +19,7 @@ struct ConnectorHarness {
 
     static func run(
         fake options: FakeX.Options = FakeX.Options(keepAliveInterval: 0.2), database: DatabaseChoice? = nil,
-        externalFake: FakeX? = nil,
+        externalFake: FakeX? = nil, effects: Effects = .live,
         configure adjust: (inout XConnectorConfig) -> Void = { _ in },
         _ body: (ConnectorHarness) async throws -> Void
     ) async throws {
@@ -43,7 +43,7 @@ struct ConnectorHarness {
         adjust(&config.x)
         let app: Application
         do {
-            app = try await ParleyApp.make(config: config, effects: .live)
+            app = try await ParleyApp.make(config: config, effects: effects)
         } catch {
             if ownsFake { await fake.shutdown() }
             throw error
