@@ -29,5 +29,6 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: DashboardController.Page())
     try signedIn.register(collection: AdminController())
     try signedIn.register(collection: SearchPageController())
+    try signedIn.register(collection: CalendarController())
     try signedIn.register(collection: LiveController())
 }

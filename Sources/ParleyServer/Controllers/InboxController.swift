@@ -96,7 +96,8 @@ struct InboxController: RouteCollection {
                         $0, now: req.parley.effects.now(), time: req.localTime, desk: fields[$0.conversation.id], tags: tags[$0.conversation.id] ?? [],
                         viewers: viewers[$0.conversation.id] ?? [])
                 },
-                nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? []))
+                nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? []),
+                crisis: try await req.crisisBanner())
     }
 
     /// What the team must know about the X connection: a handle to authorize again, reads paused.
@@ -125,12 +126,20 @@ struct InboxController: RouteCollection {
         let id = try conversationID(req)
         guard let detail = try await req.parley.conversations.detail(id) else { throw HTTPError.notFound("conversation") }
         let user = try req.auth.require(AuthenticatedUser.self).user
-        var page = ConversationPage(detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"], time: req.localTime)
+        var page = ConversationPage(
+            detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"], time: req.localTime,
+            crisis: try await req.crisisBanner())
         page.pastCases = try await req.parley.conversations.otherCases(customerID: detail.customer.id, excluding: id).map {
             ConversationPage.PastCase(id: $0.id.uuidString, state: $0.state.rawValue, lastActivity: req.localTime.format($0.lastMessageAt))
         }
         let lock = try await CollisionQueries(database: req.db).lock(id, at: req.parley.effects.now())
         page.replyingNow = lock.flatMap { $0.userID == user.id ? nil : $0.name }
+        let publicFrom = detail.handle.answeringHandleID(for: .public)
+        let limits = try await PostingLimitsView.all(on: req.db, now: req.parley.effects.now())
+        if publicFrom != detail.handle.id, let care = limits.first(where: { $0.0.id == publicFrom })?.0 {
+            page.answerFrom = "@" + care.username
+        }
+        page.limitsLeft = limits.first { $0.0.id == publicFrom }.map { "@\($0.0.username): " + CalendarPage.limitWords($0.1) }
         page.draft = req.query["draft"]
         page.draftDM = req.query["channel"] == "dm"
         page.askConfirmStale = req.query["stale"] == "1"

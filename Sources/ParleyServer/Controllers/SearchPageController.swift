@@ -19,6 +19,6 @@ struct SearchPageController: RouteCollection {
             nextCursor = page.nextCursor?.token
         }
         return try await req.view.render(
-            "search", SearchResultsPage(user: user, csrf: CSRFProtection.token(for: req), q: q, hits: hits, nextCursor: nextCursor, time: req.localTime))
+            "search", SearchResultsPage(user: user, csrf: CSRFProtection.token(for: req), q: q, hits: hits, nextCursor: nextCursor, time: req.localTime, crisis: try await req.crisisBanner()))
     }
 }

@@ -22,19 +22,29 @@ struct ErrorPage: Encodable {
     }
 }
 
+/// The header of every signed-in page: who, their status, and crisis mode's banner when it is on.
 struct UserBadge: Encodable {
     var name: String
     var email: String
     var role: String
     /// Online, away or offline: the header's status control.
     var status: String
+    var crisis: CrisisBanner?
 
-    init(_ user: DeskUser) {
+    init(_ user: DeskUser, crisis: CrisisBanner?) {
         name = user.name
         email = user.email
         role = user.role.rawValue
         status = user.status.rawValue
+        self.crisis = crisis
     }
+}
+
+/// "Crisis mode since 14:02 UTC: Login outage. Scheduled posts of @AcmeNews are paused."
+struct CrisisBanner: Encodable, Sendable {
+    var reason: String
+    var since: String
+    var handles: String
 }
 
 struct QueuePage: Encodable {
@@ -53,9 +63,9 @@ struct QueuePage: Encodable {
 
     init(
         user: DeskUser, csrf: String, state: String, handle: String, sort: String, view: String = "all", tag: String = "",
-        handles: [String], rows: [Row], nextCursor: String?, xAlerts: [String] = []
+        handles: [String], rows: [Row], nextCursor: String?, xAlerts: [String] = [], crisis: CrisisBanner? = nil
     ) {
-        self.user = UserBadge(user)
+        self.user = UserBadge(user, crisis: crisis)
         self.csrf = csrf
         self.state = state
         self.handle = handle
@@ -148,6 +158,10 @@ struct ConversationPage: Encodable {
     var seenUpTo = ""
     /// The customer's other cases, for the customer card.
     var pastCases: [PastCase] = []
+    /// The care handle public replies go out from, when the case came to a marketing handle.
+    var answerFrom: String?
+    /// What the replying handle has left of its posting limits.
+    var limitsLeft: String?
 
     struct PastCase: Encodable {
         var id: String
@@ -231,8 +245,8 @@ struct ConversationPage: Encodable {
         var error: String?
     }
 
-    init(_ d: ConversationDetail, user: DeskUser, csrf: String, notice: String?, time: LocalTime) {
-        self.user = UserBadge(user)
+    init(_ d: ConversationDetail, user: DeskUser, csrf: String, notice: String?, time: LocalTime, crisis: CrisisBanner? = nil) {
+        self.user = UserBadge(user, crisis: crisis)
         self.csrf = csrf
         self.notice = notice
         id = d.conversation.id.uuidString

@@ -22,8 +22,8 @@ struct SearchResultsPage: Encodable {
         var at: String
     }
 
-    init(user: DeskUser, csrf: String, q: String, hits: [SearchHit], nextCursor: String?, time: LocalTime) {
-        self.user = UserBadge(user)
+    init(user: DeskUser, csrf: String, q: String, hits: [SearchHit], nextCursor: String?, time: LocalTime, crisis: CrisisBanner?) {
+        self.user = UserBadge(user, crisis: crisis)
         self.csrf = csrf
         self.q = q
         searched = !q.allSatisfy(\.isWhitespace)

@@ -1,0 +1,75 @@
+import Foundation
+import ParleyCore
+@testable import ParleyStore
+import Testing
+import Vapor
+import VaporTesting
+@testable import ParleyServer
+
+/// The calendar's forms go through the same actions as the API; the crisis banner shows on every page.
+@Suite(.serialized) struct CalendarPageTests {
+    func form(_ app: Application, _ path: String, _ session: HTTPHeaders, _ fields: [String: String]) async throws -> String {
+        var location = ""
+        try await app.testing().test(.POST, path, headers: session, beforeRequest: { req in
+            try req.content.encode(fields, as: .urlEncodedForm)
+        }, afterResponse: { res throws in
+            #expect(res.status == .seeOther)
+            location = (res.headers.first(name: .location) ?? "").removingPercentEncoding ?? ""
+        })
+        return location
+    }
+
+    func page(_ app: Application, _ path: String, _ session: HTTPHeaders) async throws -> String {
+        var body = ""
+        try await app.testing().test(.GET, path, headers: session, afterResponse: { res throws in
+            #expect(res.status == .ok)
+            body = res.body.string
+        })
+        return body
+    }
+
+    @Test func aPostIsScheduledApprovedAndShownAndCrisisModeBannersEveryPage() async throws {
+        try await withTestApp { app, clock in
+            let news = try await HandleQueries(database: app.db).upsert(Handle(
+                id: StableID.make("handle", "300"), xUserID: "300", username: "AcmeNews", name: "Acme News", role: .marketing, terms: []))
+            _ = try await makeAgent(app, email: "priya@example.com", role: .supervisor)
+            let (session, csrf) = try await RoleDenialTests().signIn(app, email: "priya@example.com")
+            let utc = TimeZone(identifier: "UTC")!
+            let when = ScheduledPostRules.local(clock.now.addingTimeInterval(7_200), in: utc)
+
+            // A time in the past comes back as the notice, with the text kept.
+            let refused = try await form(app, "calendar/posts", session, [
+                "csrf": csrf, "handle": news.id.uuidString, "text": "Winter sale <b>now</b>",
+                "local_time": ScheduledPostRules.local(clock.now.addingTimeInterval(-600), in: utc), "time_zone": "UTC", "submit": "1",
+            ])
+            #expect(refused.contains("has passed"))
+            #expect(refused.contains("text=Winter sale <b>now</b>"))
+
+            _ = try await form(app, "calendar/posts", session, [
+                "csrf": csrf, "handle": news.id.uuidString, "text": "Winter sale <b>now</b>", "local_time": when, "time_zone": "UTC", "submit": "1",
+            ])
+            let post = try #require(try await ScheduledPostQueries(database: app.db).list(.init()).first)
+            #expect(post.state == .awaitingApproval)
+            _ = try await form(app, "calendar/posts/\(post.id)/approve", session, ["csrf": csrf])
+            #expect(try await ScheduledPostQueries(database: app.db).find(post.id)?.state == .scheduled)
+
+            let calendar = try await page(app, "calendar?week=\(when.prefix(10))", session)
+            #expect(calendar.contains("Winter sale &lt;b&gt;now&lt;/b&gt;"))
+            #expect(!calendar.contains("<b>now</b>"))
+            #expect(calendar.contains("@AcmeNews"))
+            #expect(calendar.contains("posts left today"))
+
+            let on = try await form(app, "crisis", session, ["csrf": csrf, "reason": "Login outage <script>"])
+            #expect(on.contains("Crisis mode is on"))
+            for path in ["inbox", "calendar", "dashboard", "search"] {
+                let body = try await page(app, path, session)
+                #expect(body.contains("id=\"crisis-banner\""), "\(path)")
+                #expect(body.contains("Login outage &lt;script&gt;"), "\(path)")
+            }
+            #expect(try await page(app, "calendar?week=\(when.prefix(10))", session).contains("paused by crisis mode"))
+            let off = try await form(app, "crisis/end", session, ["csrf": csrf])
+            #expect(off.contains("Crisis mode is off"))
+            #expect(!(try await page(app, "inbox", session)).contains("id=\"crisis-banner\""))
+        }
+    }
+}
