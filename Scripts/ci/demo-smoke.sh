@@ -26,3 +26,6 @@ curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" --data-
 rows="$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/inbox" | grep -c '<tr data-id' || true)"
 echo "demo inbox lists $rows conversations"
 test "$rows" -gt 0
+posts="$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/calendar" | grep -c 'class="calendar-post' || true)"
+echo "demo calendar shows $posts scheduled posts this week"
+test "$posts" -gt 0

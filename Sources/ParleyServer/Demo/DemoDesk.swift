@@ -80,5 +80,55 @@ public enum DemoDesk {
         for (name, body, macro) in templates {
             _ = try await actions.templates.create(handleID: nil, name: name, body: body, actions: macro)
         }
+        try await seedPublishing(app, handles: handles, author: admin, reviewer: ids["priya@parley.local"]!)
+    }
+
+    /// Marketing handles beside the care ones (their mentions are answered from the care handle),
+    /// and a week of scheduled posts in every state; the first goes out two minutes after start.
+    static func seedPublishing(_ app: Application, handles: [Handle], author: UUID, reviewer: UUID) async throws {
+        let actions = app.actions
+        let store = HandleQueries(database: app.db)
+        let users = UserQueries(database: app.db)
+        guard let writer = try await users.find(author), let approver = try await users.find(reviewer) else { return }
+        var marketing: [String: Handle] = [:]
+        for (username, name, care, xUserID) in [
+            ("Spotify", "Spotify", "SpotifyCares", "7100000000000000001"), ("Xbox", "Xbox", "XboxSupport", "7100000000000000002"),
+        ] {
+            let handle = try await store.upsert(Handle(
+                id: StableID.make("handle", xUserID), xUserID: xUserID, username: username, name: name, role: .marketing, terms: []))
+            let answering = handles.first { $0.username == care }?.id
+            marketing[username] = try await actions.handleSettings.setPublishing(handle.id, verified: true, answerFrom: answering, limits: nil)
+        }
+        let now = Date()
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        func day(_ offset: Int, _ hour: Int) -> Date {
+            utc.date(bySettingHour: hour, minute: 0, second: 0, of: utc.date(byAdding: .day, value: offset, to: now)!)!
+        }
+        let posts = actions.scheduledPosts
+        let plan: [(handle: String, text: String, due: Date, zone: String, then: String)] = [
+            ("Spotify", "Your Wrapped is ready. See what you played most this year and share it with friends: https://example.com/wrapped",
+             now.addingTimeInterval(120), "Europe/Stockholm", "approve"),
+            ("Spotify", "New this week on Spotify: fresh playlists for winter, a live session from our Stockholm studio, and offline downloads "
+                + "for every podcast you follow. We are also rolling out lyrics in twelve more languages, so you can sing along wherever "
+                + "you are. Tell us which song you have on repeat right now. More at https://example.com/new",
+             day(1, 10), "Europe/Stockholm", "approve"),
+            ("Spotify", "Weekend mood: which playlist is keeping you warm? Reply with yours.", day(3, 16), "America/New_York", "submit"),
+            ("Spotify", "Price update for Family plans (draft: waiting on legal)", day(4, 9), "Europe/London", "draft"),
+            ("Xbox", "Coming to Game Pass this week: three new indie gems and a classic racer. Which one are you downloading first?",
+             day(2, 18), "America/Los_Angeles", "approve"),
+            ("Xbox", "Holiday sale: up to 60% off. Ends Sunday!", day(5, 17), "America/Los_Angeles", "reject"),
+        ]
+        for item in plan {
+            guard let handle = marketing[item.handle] else { continue }
+            let post = try await posts.create(
+                .init(handleID: handle.id, text: item.text, when: .instant(item.due), timeZone: item.zone, submit: item.then != "draft"),
+                by: writer)
+            switch item.then {
+            case "approve": _ = try await posts.approve(post.id, by: approver)
+            case "reject": _ = try await posts.reject(post.id, note: "Check the discount with the partner team first.", by: approver)
+            default: break
+            }
+        }
     }
 }
