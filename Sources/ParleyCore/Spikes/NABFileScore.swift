@@ -10,6 +10,8 @@ public struct NABFileScore: Sendable, Hashable {
     public var trueNegatives = 0
     public var falsePositives = 0
     public var falseNegatives = 0
+    /// Scored windows with at least one detection.
+    public var windowsDetected = 0
 
     public var score: Double { windowScores + falsePositiveCost }
 

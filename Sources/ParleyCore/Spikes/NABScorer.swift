@@ -23,6 +23,7 @@ public enum NABScorer {
 
         var result = NABFileScore(windowCount: windows.count)
         var best: [Int: Double] = [:]
+        var detected = Set<Int>()
         var next = 0
         var current: ClosedRange<Int>?
         var previous: ClosedRange<Int>?
@@ -38,6 +39,7 @@ public enum NABScorer {
                     if best[window.lowerBound] == nil { best[window.lowerBound] = -profile.falseNegativeWeight }
                     if alerts[i] {
                         result.truePositives += 1
+                        detected.insert(window.lowerBound)
                         let weighted = scaledSigmoid(position) * profile.truePositiveWeight / maxTruePositive
                         best[window.lowerBound] = max(best[window.lowerBound]!, weighted)
                     } else {
@@ -64,6 +66,7 @@ public enum NABScorer {
             }
         }
         result.windowScores = best.values.reduce(0, +)
+        result.windowsDetected = detected.count
         return result
     }
 

@@ -17,9 +17,9 @@ public struct VolumeSeriesCSV: Sendable {
         public var description: String { "line \(line): \(reason)" }
     }
 
-    /// Where a reader stands: the next line's number and the last accepted time.
+    /// The number of the last line read. Rows are kept in file order, as NAB scores them, even
+    /// where a series' clock steps back.
     public private(set) var line = 0
-    private var lastTime: Int64?
 
     public init() {}
 
@@ -40,13 +40,9 @@ public struct VolumeSeriesCSV: Sendable {
         guard let time = SeriesTimestamp.seconds(fields[0]) else {
             return .failure(LineError(line: line, reason: "\"\(Self.shown(fields[0]))\" is not a timestamp like 2015-02-26 21:42:53"))
         }
-        guard let value = Double(fields[1]) ?? Double(fields[1].trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
-            return .failure(LineError(line: line, reason: "\"\(Self.shown(fields[1]))\" is not a count (a number, zero or more)"))
+        guard let value = Double(fields[1]) ?? Double(fields[1].trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            return .failure(LineError(line: line, reason: "\"\(Self.shown(fields[1]))\" is not a number"))
         }
-        if let lastTime, time <= lastTime {
-            return .failure(LineError(line: line, reason: "\(fields[0]) is not after the row before it (\(SeriesTimestamp.text(lastTime)))"))
-        }
-        lastTime = time
         return .success(Row(line: line, timestamp: fields[0], sample: VolumeSample(time: time, value: value)))
     }
 

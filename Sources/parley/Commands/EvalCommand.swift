@@ -97,7 +97,7 @@ struct EvalCommand: ParsableCommand {
         report.intents = try intents("intent-test.jsonl")
 
         let text = report.render(command: "parley eval", date: Date(), commit: BenchReport.run("git", "rev-parse", "--short", "HEAD") ?? "unknown", trainingSettings: linear.manifest.training)
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        try EvaluationFile.replace(section: "triage", with: text, in: output)
         print(report.summary())
     }
 

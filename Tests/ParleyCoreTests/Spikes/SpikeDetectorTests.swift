@@ -1,0 +1,64 @@
+import Foundation
+import ParleyCore
+import Testing
+
+@Suite struct SpikeDetectorTests {
+    /// The Swift detector gives the reference prototype's output, point for point, on the first
+    /// 3,000 points of NAB's AAPL series (scores to 1e-6, alerts exactly).
+    @Test func matchesTheReferenceOnAAPL() throws {
+        let url = try #require(Bundle.module.url(forResource: "detector-AAPL-first-3000", withExtension: "csv", subdirectory: "Fixtures/nab"))
+        let expected = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        let series = try String(contentsOf: TestFiles.sharedData.appendingPathComponent("nab-realtweets/data/realTweets/Twitter_volume_AAPL.csv"), encoding: .utf8)
+        let rows = VolumeSeriesCSV.parse(series).rows.prefix(expected.count)
+        let points = SpikeEvaluation.detect(rows.map(\.sample))
+        #expect(points.count == 3_000)
+        var alerts = 0
+        for (point, line) in zip(points, expected) {
+            let score = try #require(Double(line[2]))
+            #expect(abs(point.score - score) < 1.5e-6)
+            #expect(point.alert == (line[3] == "1"))
+            if point.alert { alerts += 1 }
+        }
+        #expect(alerts == 3)
+    }
+
+    /// A quiet series with a burst: nothing during the first day, one alert at the burst (not one
+    /// per point of it), and the explanation's figures are the burst's.
+    @Test func alertsOnceOnABurstAndExplainsIt() {
+        var detector = SpikeDetector()
+        var generator = SplitMix(seed: 7)
+        var alerts: [Int] = []
+        var explained: SpikeDetector.Point?
+        let start: Int64 = 1_700_000_000 - 1_700_000_000 % 86_400
+        for i in 0..<(3 * 288) {
+            let time = start + Int64(i) * 300
+            let hour = SpikeDetector.hour(of: time)
+            let usual = 10 + 6 * sin(Double(hour) / 24 * 2 * .pi)
+            var value = usual + Double(generator.next() % 7) - 3
+            if (600..<606).contains(i) { value += 120 }
+            let point = detector.score(hour: hour, value: value)
+            if point.alert {
+                alerts.append(i)
+                if explained == nil { explained = point }
+            }
+            if i < 288 { #expect(point.score == 0 && !point.alert) }
+        }
+        #expect(alerts == [600])
+        let point = try? #require(explained)
+        #expect((point?.last15Minutes ?? 0) > 120)
+        #expect((point?.ratio ?? 0) > 3)
+    }
+}
+
+/// A small deterministic generator, so the test's noise is the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
