@@ -40,6 +40,8 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case slaAlert = "sla_alert"
     /// Tell the escalation list that crisis mode went on or off.
     case crisisNotice = "crisis_notice"
+    /// Tell the alert webhook that a volume series spiked.
+    case spikeAlert = "spike_alert"
 }
 
 public enum JobState: String, Sendable, Codable, CaseIterable {

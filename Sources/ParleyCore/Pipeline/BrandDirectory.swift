@@ -34,6 +34,19 @@ public struct BrandDirectory: Sendable {
         return nil
     }
 
+    /// Every brand term (lower-cased) said as whole words in the text.
+    public func terms(saidIn text: String) -> [String] {
+        let lowered = text.lowercased()
+        var found: [String] = []
+        for handle in handles {
+            for term in handle.terms where !term.isEmpty {
+                let term = term.lowercased()
+                if !found.contains(term), Self.containsWord(term, in: lowered) { found.append(term) }
+            }
+        }
+        return found
+    }
+
     static func containsWord(_ term: String, in text: String) -> Bool {
         var searchStart = text.startIndex
         while let range = text.range(of: term, range: searchStart..<text.endIndex) {

@@ -122,6 +122,11 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
     app.lifecycle.use(WorkerLoop(name: "publisher", idle: .seconds(1)) {
         try await publisher.runOnce() > 0
     })
+    let watcher = SpikeWatcher(context: ActionContext(services: services, database: database))
+    app.lifecycle.use(WorkerLoop(name: "spikes", idle: .seconds(30), leadership: services.leadership) {
+        _ = try await watcher.runOnce()
+        return false
+    })
     let jobs = jobRunner(database: database, services: services)
     app.lifecycle.use(WorkerLoop(name: "jobs", idle: .seconds(1)) {
         try await jobs.runOnce() > 0
@@ -144,6 +149,10 @@ func jobRunner(database: any Database, services: ParleyServices) -> JobRunner {
             try await AlertWebhook.deliver(job, to: alertURL)
         },
         .crisisNotice: { job in
+            guard let alertURL else { return }
+            try await AlertWebhook.deliver(job, to: alertURL)
+        },
+        .spikeAlert: { job in
             guard let alertURL else { return }
             try await AlertWebhook.deliver(job, to: alertURL)
         },

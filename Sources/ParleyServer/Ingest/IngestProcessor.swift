@@ -60,6 +60,8 @@ public struct IngestProcessor: Sendable {
             let index = try await store.loadIndex(ThreadIndex.needs(of: events, brand: brand))
             let plan = IngestPlanner(brand: brand, options: options, triager: triager).plan(events, index: index)
             try await store.apply(plan, processed: processed, malformed: malformed, at: effects.now())
+            try await ListeningRecorder.record(
+                plan.messages.values.filter { index.messages[$0.id] == nil }, brand: brand, on: store.database, newID: effects.newID)
             var result = BatchResult()
             result.events = entries.count
             result.malformed = malformed.count

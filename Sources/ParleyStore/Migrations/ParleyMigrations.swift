@@ -24,5 +24,6 @@ public enum ParleyMigrations {
         CreateJobs(),
         AddEffectivePriority(),
         AddPublishing(),
+        AddListening(),
     ]
 }

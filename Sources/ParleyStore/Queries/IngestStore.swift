@@ -202,7 +202,8 @@ public struct IngestStore: Sendable {
     /// processing the journal from the start rebuilds the desk (`JournalRebuild` keeps the desk's own columns).
     func resetDerivedTables() async throws {
         let sql = try database.requireSQL()
-        for table in ["thread_keys", "messages", "conversations", "customers"] {
+        // Volume series and emerging issues are counted from messages as they are ingested: they go too.
+        for table in ["thread_keys", "messages", "conversations", "customers", "volume_buckets", "emerging_issue_messages", "emerging_issues"] {
             try await sql.delete(from: table).run()
         }
         try await sql.update("journal_events")
