@@ -23,6 +23,14 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case requeued
     case slaBreached = "sla_breached"
     case woke
+    /// Linked to an incident, or sent its holding statement.
+    case incident
+    /// Resolved as a troll: out of SLA and reports.
+    case troll
+    /// The author muted (on X) or blocked (on the desk); a reply hidden in the brand's thread.
+    case muted
+    case blocked
+    case hidden
 
     /// The trail's entry for a state change.
     public init(_ kind: DeskAction.Kind) {

@@ -2,29 +2,35 @@ import Foundation
 
 /// Finds upward spikes in a volume series of 5-minute counts, online and causally: each point is
 /// scored from what came before it (and itself), then learnt from. Constant time and memory per
-/// point (a few dozen numbers per series), one configuration for every series.
+/// point (about 80 numbers per series), one configuration for every series.
 ///
-/// How it scores a point:
-/// 1. The last 15 minutes' count (three points) under the square-root transform of Anscombe,
-///    `√(sum + 3/8)`, which makes Poisson noise about equally wide (≈ 0.5) at any volume.
+/// How it scores a point, at two scales (the last 15 minutes and the last 2 hours):
+/// 1. The count over the scale under Anscombe's square root, `√(sum + 3/8)`, which makes Poisson
+///    noise about equally wide (≈ 0.5) at any volume.
 /// 2. The usual for now: a slowly moving level plus a correction for the hour of day (24 slots,
-///    by the timestamp's hour in UTC), each an exponentially weighted mean of past residuals.
-/// 3. The residual over a robust scale (the moving mean absolute residual, never below the Poisson
-///    0.5), as `z`. Residuals are clipped at three scales before they are learnt, so a spike
-///    barely moves the usual.
-/// 4. An alert needs `z ≥ 6` and `z` at least 70% of the highest `z` of the recent past (that peak
-///    halves every week): a series that is always jumpy must jump more. After an alert the series
-///    stays quiet for 24 hours (one incident, one alert), and nothing alerts in the first day.
-/// The score is `z / (z + threshold)`, so it crosses 0.5 exactly where `z` crosses the threshold.
+///    by the timestamp's hour in UTC), each an exponentially weighted mean of past residuals
+///    (memory about three days).
+/// 3. The residual over a robust scale (the moving mean absolute residual, never below the
+///    Poisson 0.5), as `z`. Residuals are clipped at two scales before they are learnt, so a
+///    spike barely moves the usual.
+/// 4. An alert needs the 15-minute `z ≥ 6.5` and at least half the recent peak `z` (that peak
+///    halves every week), confirmed by the 2-hour `z ≥ 4`: a blip of one bucket, or a series
+///    that is always jumpy, does not alert. After an alert the series stays quiet for 24 hours
+///    (one incident, one alert), and nothing alerts in the first day.
+/// The score is the smaller of `z / (z + threshold)` at each scale, so it crosses 0.5 exactly
+/// where both `z`s cross their thresholds.
 public struct SpikeDetector: Sendable {
     public struct Configuration: Sendable, Equatable {
-        public var levelRate = 0.005
-        public var seasonRate = 0.02
-        public var scaleRate = 0.005
-        public var clip = 3.0
+        public var shortPoints = 3
+        public var longPoints = 24
+        public var levelRate = 0.00125
+        public var seasonRate = 0.01
+        public var scaleRate = 0.00125
+        public var clip = 2.0
         public var minimumScale = 0.5
-        public var alertZ = 6.0
-        public var novelty = 0.7
+        public var alertZ = 6.5
+        public var confirmZ = 4.0
+        public var novelty = 0.5
         public var peakHalfLife = 2_016.0
         public var refractoryPoints = 288
         public var warmUpPoints = 288
@@ -34,25 +40,51 @@ public struct SpikeDetector: Sendable {
 
     /// What the detector says of one point, with what a person reads in an alert.
     public struct Point: Sendable, Equatable {
-        /// 0 to 1; 0.5 and above is past the alert threshold.
+        /// 0 to 1; 0.5 and above is past the alert thresholds.
         public var score: Double
         public var alert: Bool
+        /// The 15-minute and the 2-hour z.
         public var z: Double
-        /// Posts in the 15 minutes ending with this point.
+        public var longZ: Double
+        /// Posts in the 15 minutes ending with this point, and the usual for them.
         public var last15Minutes: Double
-        /// What the usual would have been for those 15 minutes.
         public var expected15Minutes: Double
+        /// Posts in the 2 hours ending with this point, and the usual for them.
+        public var last2Hours: Double
+        public var expected2Hours: Double
 
         /// How many times the usual (the usual counts as at least one post).
         public var ratio: Double { last15Minutes / max(expected15Minutes, 1) }
     }
 
+    /// One scale's usual: level, hour-of-day corrections and the noise's width.
+    struct Baseline: Sendable {
+        var level = 0.0
+        var season = [Double](repeating: 0, count: 24)
+        var scale = 0.0
+
+        /// The point's z and the usual it was measured against, then learns from it.
+        mutating func score(_ y: Double, slot: Int, count: Int, _ c: Configuration) -> (z: Double, usual: Double) {
+            if count == 0 { level = y }
+            let spread = max(scale, c.minimumScale)
+            let usual = level + season[slot]
+            let residual = y - usual
+            let n = Double(count + 1)
+            let bound = c.clip * spread
+            let clipped = min(max(residual, -bound), bound)
+            level += max(c.levelRate, 1 / n) * clipped
+            season[slot] += c.seasonRate * clipped
+            scale += max(c.scaleRate, 1 / n) * (abs(clipped) - scale)
+            return (residual / spread, usual)
+        }
+    }
+
     public let configuration: Configuration
-    private var recent: (Double, Double, Double) = (0, 0, 0)
+    private var recent: [Double]
+    private var next = 0
     private var count = 0
-    private var level = 0.0
-    private var season = [Double](repeating: 0, count: 24)
-    private var scale = 0.0
+    private var short = Baseline()
+    private var long = Baseline()
     private var peak: Double
     private var lastAlert: Int?
     private let peakDecay: Double
@@ -61,6 +93,7 @@ public struct SpikeDetector: Sendable {
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
+        recent = [Double](repeating: 0, count: configuration.longPoints)
         peak = configuration.alertZ
         peakDecay = pow(0.5, 1 / configuration.peakHalfLife)
     }
@@ -73,35 +106,38 @@ public struct SpikeDetector: Sendable {
         let c = configuration
         let value = raw.isNaN || raw < 0 ? 0 : raw
         let t = count
-        recent = (recent.1, recent.2, value)
-        let sum = recent.0 + recent.1 + recent.2
-        let y = (sum + Self.offset).squareRoot()
-        if t == 0 { level = y }
+        recent[next] = value
+        var shortSum = 0.0
+        var longSum = 0.0
+        var k = 0
+        var index = next
+        while k < c.longPoints {
+            let v = recent[index]
+            if k < c.shortPoints { shortSum += v }
+            longSum += v
+            index = index == 0 ? c.longPoints - 1 : index - 1
+            k += 1
+        }
+        next = next + 1 == c.longPoints ? 0 : next + 1
         let slot = min(max(hour, 0), 23)
-        let spread = max(scale, c.minimumScale)
-        let usual = level + season[slot]
-        let residual = y - usual
-        let z = residual / spread
+        let (z, usual) = short.score((shortSum + Self.offset).squareRoot(), slot: slot, count: t, c)
+        let (longZ, longUsual) = long.score((longSum + Self.offset).squareRoot(), slot: slot, count: t, c)
         let threshold = max(c.alertZ, c.novelty * peak)
-        let positive = max(z, 0)
         let warm = t >= c.warmUpPoints
-        let score = warm ? positive / (positive + threshold) : 0
-        let alert = warm && z >= threshold && (lastAlert.map { t - $0 > c.refractoryPoints } ?? true)
+        let p1 = max(z, 0)
+        let p2 = max(longZ, 0)
+        let score = warm ? min(p1 / (p1 + threshold), p2 / (p2 + c.confirmZ)) : 0
+        let alert = warm && z >= threshold && longZ >= c.confirmZ && (lastAlert.map { t - $0 > c.refractoryPoints } ?? true)
         if alert { lastAlert = t }
         if warm {
             peak *= peakDecay
             if z > peak { peak = z }
         }
         count = t + 1
-        let levelRate = max(c.levelRate, 1 / Double(count))
-        let scaleRate = max(c.scaleRate, 1 / Double(count))
-        let bound = c.clip * spread
-        let clipped = min(max(residual, -bound), bound)
-        level += levelRate * clipped
-        season[slot] += c.seasonRate * clipped
-        scale += scaleRate * (abs(clipped) - scale)
-        let expected = max(max(usual, 0) * max(usual, 0) - Self.offset, 0)
-        return Point(score: score, alert: alert, z: z, last15Minutes: sum, expected15Minutes: expected)
+        func expected(_ usual: Double) -> Double { max(max(usual, 0) * max(usual, 0) - Self.offset, 0) }
+        return Point(
+            score: score, alert: alert, z: z, longZ: longZ, last15Minutes: shortSum, expected15Minutes: expected(usual),
+            last2Hours: longSum, expected2Hours: expected(longUsual))
     }
 
     /// The hour of day (UTC) of a time in seconds since 1970.

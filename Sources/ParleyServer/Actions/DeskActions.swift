@@ -32,6 +32,8 @@ struct DeskActions: Sendable {
     var templates: TemplateActions { TemplateActions(context: context) }
     var scheduledPosts: ScheduledPostActions { ScheduledPostActions(context: context) }
     var crisis: CrisisActions { CrisisActions(context: context) }
+    var alerts: AlertActions { AlertActions(context: context) }
+    var incidents: IncidentActions { IncidentActions(context: context) }
 }
 
 extension Request {

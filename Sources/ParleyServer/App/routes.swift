@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))
     try api.register(collection: TemplatesController())
     try api.register(collection: ScheduledPostsController())
+    try api.register(collection: ListeningController.API())
+    try api.register(collection: IncidentsController())
     try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
@@ -30,5 +32,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: AdminController())
     try signedIn.register(collection: SearchPageController())
     try signedIn.register(collection: CalendarController())
+    try signedIn.register(collection: ListeningController.Page())
+    try signedIn.register(collection: IncidentPageController())
     try signedIn.register(collection: LiveController())
 }

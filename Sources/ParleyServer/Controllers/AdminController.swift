@@ -88,7 +88,7 @@ struct AdminController: RouteCollection {
         let editedTemplate = req.query[UUID.self, at: "template"].flatMap { id in savedTemplates.first { $0.id == id } }
         let handleName = { (id: UUID?) in id.flatMap { id in handles.first { $0.id == id }.map { "@" + $0.username } } ?? "every handle" }
         return try await req.view.render("admin", Page(
-            user: UserBadge(user, crisis: try await req.crisisBanner()), csrf: CSRFProtection.token(for: req), notice: req.query["notice"],
+            user: UserBadge(user, banners: try await req.banners()), csrf: CSRFProtection.token(for: req), notice: req.query["notice"],
             agents: profiles.map {
                 .init(id: $0.id.uuidString, name: $0.name, email: $0.email, role: $0.role.rawValue, status: $0.status.rawValue,
                       capacity: $0.capacity, skills: $0.skills.joined(separator: ", "), open: $0.open)

@@ -89,7 +89,7 @@ struct CalendarController: RouteCollection {
             timeZone: zone.identifier)
         let isoDay = { (date: Date) in String(ScheduledPostRules.local(date, in: zone).prefix(10)) }
         return try await req.view.render("calendar", CalendarPage(
-            user: UserBadge(user, crisis: try await req.crisisBanner()), csrf: CSRFProtection.token(for: req), notice: query.notice,
+            user: UserBadge(user, banners: try await req.banners()), csrf: CSRFProtection.token(for: req), notice: query.notice,
             weekLabel: "Week of \(weekStart.formatted(dayFormat))",
             previousWeek: isoDay(calendar.date(byAdding: .day, value: -7, to: weekStart)!),
             nextWeek: isoDay(weekEnd), handle: query.handle ?? "",

@@ -71,7 +71,7 @@ struct DashboardController {
             let figures = try await DashboardController.figures(req)
             let user = try req.auth.require(AuthenticatedUser.self).user
             return try await req.view.render("dashboard", View(
-                user: UserBadge(user, crisis: try await req.crisisBanner()), csrf: CSRFProtection.token(for: req), figures: figures,
+                user: UserBadge(user, banners: try await req.banners()), csrf: CSRFProtection.token(for: req), figures: figures,
                 attainment: figures.slaAttainmentToday.map { String(format: "%.1f%%", $0 * 100) } ?? "no answers yet today"))
         }
     }

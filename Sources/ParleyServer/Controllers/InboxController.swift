@@ -97,7 +97,7 @@ struct InboxController: RouteCollection {
                         viewers: viewers[$0.conversation.id] ?? [])
                 },
                 nextCursor: page.nextCursor?.token, xAlerts: try await xAlerts(req) + (req.query[String.self, at: "notice"].map { [$0] } ?? []),
-                crisis: try await req.crisisBanner())
+                banners: try await req.banners())
     }
 
     /// What the team must know about the X connection: a handle to authorize again, reads paused.
@@ -128,7 +128,7 @@ struct InboxController: RouteCollection {
         let user = try req.auth.require(AuthenticatedUser.self).user
         var page = ConversationPage(
             detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"], time: req.localTime,
-            crisis: try await req.crisisBanner())
+            banners: try await req.banners())
         page.pastCases = try await req.parley.conversations.otherCases(customerID: detail.customer.id, excluding: id).map {
             ConversationPage.PastCase(id: $0.id.uuidString, state: $0.state.rawValue, lastActivity: req.localTime.format($0.lastMessageAt))
         }

@@ -19,6 +19,6 @@ struct SearchPageController: RouteCollection {
             nextCursor = page.nextCursor?.token
         }
         return try await req.view.render(
-            "search", SearchResultsPage(user: user, csrf: CSRFProtection.token(for: req), q: q, hits: hits, nextCursor: nextCursor, time: req.localTime, crisis: try await req.crisisBanner()))
+            "search", SearchResultsPage(user: user, csrf: CSRFProtection.token(for: req), q: q, hits: hits, nextCursor: nextCursor, time: req.localTime, banners: try await req.banners()))
     }
 }

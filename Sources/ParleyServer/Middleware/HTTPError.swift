@@ -45,6 +45,14 @@ struct HTTPError: Error {
             case .emptyText: self.init(.unprocessableEntity, "empty_text", e.description)
             case .rejectionNeedsNote: self.init(.unprocessableEntity, "note_required", e.description)
             }
+        case let e as IncidentError:
+            switch e {
+            case .notFound: self.init(.notFound, "not_found", e.description)
+            case .resolved: self.init(.conflict, "incident_resolved", e.description)
+            case .titleRequired: self.init(.unprocessableEntity, "title_required", e.description)
+            case .noStatement: self.init(.unprocessableEntity, "no_statement", e.description)
+            case .notConfirmed: self.init(.preconditionRequired, "confirmation_required", e.description)
+            }
         case let e as CrisisMode.Problem:
             switch e {
             case .reasonRequired: self.init(.unprocessableEntity, "reason_required", e.description)

@@ -22,7 +22,8 @@ struct ErrorPage: Encodable {
     }
 }
 
-/// The header of every signed-in page: who, their status, and crisis mode's banner when it is on.
+/// The header of every signed-in page: who, their status, crisis mode's banner when it is on, and
+/// spike alerts waiting for someone.
 struct UserBadge: Encodable {
     var name: String
     var email: String
@@ -30,14 +31,30 @@ struct UserBadge: Encodable {
     /// Online, away or offline: the header's status control.
     var status: String
     var crisis: CrisisBanner?
+    /// Spike alerts of the last day nobody has acknowledged yet.
+    var alerts: [AlertBanner]
+    var hasAlerts: Bool
 
-    init(_ user: DeskUser, crisis: CrisisBanner?) {
+    init(_ user: DeskUser, banners: Banners) {
         name = user.name
         email = user.email
         role = user.role.rawValue
         status = user.status.rawValue
-        self.crisis = crisis
+        crisis = banners.crisis
+        alerts = banners.alerts
+        hasAlerts = !banners.alerts.isEmpty
     }
+}
+
+/// What every signed-in page shows above its content.
+struct Banners: Sendable {
+    var crisis: CrisisBanner?
+    var alerts: [AlertBanner] = []
+}
+
+struct AlertBanner: Encodable, Sendable {
+    var id: String
+    var headline: String
 }
 
 /// "Crisis mode since 14:02 UTC: Login outage. Scheduled posts of @AcmeNews are paused."
@@ -63,9 +80,9 @@ struct QueuePage: Encodable {
 
     init(
         user: DeskUser, csrf: String, state: String, handle: String, sort: String, view: String = "all", tag: String = "",
-        handles: [String], rows: [Row], nextCursor: String?, xAlerts: [String] = [], crisis: CrisisBanner? = nil
+        handles: [String], rows: [Row], nextCursor: String?, xAlerts: [String] = [], banners: Banners = Banners()
     ) {
-        self.user = UserBadge(user, crisis: crisis)
+        self.user = UserBadge(user, banners: banners)
         self.csrf = csrf
         self.state = state
         self.handle = handle
@@ -245,8 +262,8 @@ struct ConversationPage: Encodable {
         var error: String?
     }
 
-    init(_ d: ConversationDetail, user: DeskUser, csrf: String, notice: String?, time: LocalTime, crisis: CrisisBanner? = nil) {
-        self.user = UserBadge(user, crisis: crisis)
+    init(_ d: ConversationDetail, user: DeskUser, csrf: String, notice: String?, time: LocalTime, banners: Banners = Banners()) {
+        self.user = UserBadge(user, banners: banners)
         self.csrf = csrf
         self.notice = notice
         id = d.conversation.id.uuidString

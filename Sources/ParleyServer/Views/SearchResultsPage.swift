@@ -22,8 +22,8 @@ struct SearchResultsPage: Encodable {
         var at: String
     }
 
-    init(user: DeskUser, csrf: String, q: String, hits: [SearchHit], nextCursor: String?, time: LocalTime, crisis: CrisisBanner?) {
-        self.user = UserBadge(user, crisis: crisis)
+    init(user: DeskUser, csrf: String, q: String, hits: [SearchHit], nextCursor: String?, time: LocalTime, banners: Banners) {
+        self.user = UserBadge(user, banners: banners)
         self.csrf = csrf
         self.q = q
         searched = !q.allSatisfy(\.isWhitespace)

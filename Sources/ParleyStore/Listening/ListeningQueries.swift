@@ -83,12 +83,25 @@ public struct ListeningQueries: Sendable {
         }
     }
 
-    /// The issue's most recent messages' ids.
-    public func sample(of issue: UUID, limit: Int = 10) async throws -> [UUID] {
+    /// One of an issue's messages, for its sample.
+    public struct SampleMessage: Sendable, Equatable {
+        public var messageID: UUID
+        public var conversationID: UUID?
+        public var text: String
+        public var createdAt: Date
+    }
+
+    /// The issue's most recent messages.
+    public func sample(of issue: UUID, limit: Int = 5) async throws -> [SampleMessage] {
         let sql = try database.requireSQL()
         return try await sql.raw("""
-            SELECT message_id FROM emerging_issue_messages WHERE issue_id = \(bind: issue) ORDER BY created_at DESC LIMIT \(literal: limit)
-            """).all().map { try $0.decode(column: "message_id", as: UUID.self) }
+            SELECT m.id, m.conversation_id, m.text, m.created_at FROM emerging_issue_messages e JOIN messages m ON m.id = e.message_id
+            WHERE e.issue_id = \(bind: issue) ORDER BY e.created_at DESC LIMIT \(literal: limit)
+            """).all().map {
+            SampleMessage(
+                messageID: try $0.decode(column: "id", as: UUID.self), conversationID: try $0.decode(column: "conversation_id", as: UUID?.self),
+                text: try $0.decode(column: "text", as: String.self), createdAt: try $0.decode(column: "created_at", as: Date.self))
+        }
     }
 
     /// Conversations holding the issue's messages (linking a whole issue to an incident).

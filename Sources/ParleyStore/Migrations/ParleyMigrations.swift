@@ -25,5 +25,6 @@ public enum ParleyMigrations {
         AddEffectivePriority(),
         AddPublishing(),
         AddListening(),
+        AddIncidents(),
     ]
 }

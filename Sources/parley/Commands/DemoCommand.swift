@@ -84,7 +84,13 @@ struct DemoCommand: AsyncParsableCommand {
         \(history.count) posts loaded; \(demo.lines.count - history.count) more arrive live over the next \(Int(demo.lines.last.map { $0.delay.components.seconds / 60 } ?? 0)) minutes\(fake.map { ", through the fake X at " + $0.baseURL } ?? "").
 
         """.utf8))
-        let live = demo.lines.filter { $0.delay > .zero }
+        // Three minutes in, an outage: the spike alert follows within minutes.
+        var live = demo.lines.filter { $0.delay > .zero }
+        if let spotify = handleList.first(where: { $0.username == "SpotifyCares" }) {
+            live += DemoOutage.lines(
+                handleUsername: spotify.username, handleXUserID: spotify.xUserID, now: Date(), start: .seconds(180), duration: .seconds(360))
+            live.sort { $0.delay < $1.delay }
+        }
         return Task {
             let clock = ContinuousClock()
             let start = clock.now

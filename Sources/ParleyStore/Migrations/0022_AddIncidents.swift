@@ -1,0 +1,42 @@
+import FluentKit
+import FluentSQL
+
+/// Incidents (issue 14): problems and crises handled as one, with their cases and timeline.
+struct AddIncidents: AsyncMigration {
+    var name: String { "0022_AddIncidents" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("incidents")
+            .id()
+            .field("title", .string, .required)
+            .field("severity", .string, .required)
+            .field("state", .string, .required)
+            .field("owner_id", .uuid)
+            .field("alert_id", .uuid)
+            .field("issue_id", .uuid)
+            .field("holding_statement", .string)
+            .field("created_by", .uuid)
+            .field("created_at", .datetime, .required)
+            .field("resolved_at", .datetime)
+            .create()
+        try await database.schema("incident_cases")
+            .field("incident_id", .uuid, .required)
+            .field("conversation_id", .uuid, .required)
+            .field("linked_at", .datetime, .required)
+            .field("statement_sent_at", .datetime)
+            .unique(on: "incident_id", "conversation_id")
+            .create()
+        try await database.schema("incident_events")
+            .id()
+            .field("incident_id", .uuid, .required)
+            .field("at", .datetime, .required)
+            .field("actor_id", .uuid)
+            .field("text", .string, .required)
+            .create()
+        try await database.requireSQL().create(index: "incident_events_incident").on("incident_events").column("incident_id").column("at").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["incident_events", "incident_cases", "incidents"] { try await database.schema(table).delete() }
+    }
+}
