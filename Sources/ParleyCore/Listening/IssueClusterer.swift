@@ -40,7 +40,7 @@ public struct IssueClusterer: Sendable {
             if token.hasPrefix("@") || token.contains("/") || token.contains(":") { continue }
             token = token.split(separator: ".").first ?? token
             let form = token.replacingOccurrences(of: "'", with: "")
-            let word = Self.stem(form)
+            let word = Self.synonyms[Self.stem(form)] ?? Self.stem(form)
             guard word.count >= 3, word.count <= 30, !Self.stopWords.contains(word), !brandWords.contains(word) else { continue }
             if seen.insert(word).inserted { result.append((word, form)) }
         }
@@ -88,6 +88,9 @@ public struct IssueClusterer: Sendable {
         issues.append(issue)
         return issue.id
     }
+
+    /// Words customers write apart for one thing ("log in", "logon" and "login").
+    static let synonyms: [String: String] = ["log": "login", "logon": "login", "signin": "login"]
 
     /// Light suffix stripping, so the forms of one word meet.
     static func stem(_ word: String) -> String {

@@ -22,7 +22,7 @@ import Testing
             "Acme app keeps crashing when I login, please help",
             "my card was declined at checkout",
             "card declined again at checkout?? https://acme.example/cart",
-            "login crashes the app every time",
+            "can't log in, the app crashes",
             "please help @AcmeCare acme account support",
         ])
         #expect(ids[0] != nil && ids[0] == ids[1] && ids[1] == ids[4])
