@@ -6,6 +6,7 @@ enum FakeXRoutes {
         try app.register(collection: UsersController(world: world))
         try app.register(collection: TimelinesController(world: world))
         try app.register(collection: PostsController(world: world))
+        try app.register(collection: ModerationController(world: world))
         try app.register(collection: DirectMessagesController(world: world))
         try app.register(collection: FilteredStreamController(world: world, options: options))
         try app.register(collection: OAuthController(world: world, options: options))

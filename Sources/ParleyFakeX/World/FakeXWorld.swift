@@ -28,6 +28,10 @@ public actor FakeXWorld {
     // Account Activity (FakeXWorld+Webhooks.swift)
     var webhooks: [Webhook] = []
 
+    // Moderation (FakeXWorld+Moderation.swift)
+    var hiddenReplies: Set<String> = []
+    var mutes: [String: Set<String>] = [:]
+
     init(options: FakeX.Options) {
         self.options = options
     }

@@ -34,6 +34,7 @@ struct DeskActions: Sendable {
     var crisis: CrisisActions { CrisisActions(context: context) }
     var alerts: AlertActions { AlertActions(context: context) }
     var incidents: IncidentActions { IncidentActions(context: context) }
+    var trolls: TrollActions { TrollActions(context: context) }
 }
 
 extension Request {

@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ScheduledPostsController())
     try api.register(collection: ListeningController.API())
     try api.register(collection: IncidentsController())
+    try api.register(collection: TrollController.API())
     try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
@@ -34,5 +35,6 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CalendarController())
     try signedIn.register(collection: ListeningController.Page())
     try signedIn.register(collection: IncidentPageController())
+    try signedIn.register(collection: TrollController.Forms())
     try signedIn.register(collection: LiveController())
 }

@@ -42,6 +42,9 @@ public struct DeskWorker: Sendable {
         await publish(requeued, "requeued")
         report.woken = try await wakeSnoozed(now: now)
         report.routed = try await routeNew(now: now)
+        for id in try await TrollQueries(database: database).openCasesOfBlockedAuthors() {
+            try await TrollActions(context: context).ignore(id, by: nil)
+        }
         report.breached = try await measureSLA(now: now)
         for team in try await TeamQueries(database: database).all() {
             let assigned = try await AssignmentQueries(database: database)

@@ -253,6 +253,9 @@ struct ConversationPage: Encodable {
         var at: String
         /// e.g. "complaint · negative · personal data: order_number"
         var triage: String?
+        /// A customer's public reply, which the brand may hide in its own thread.
+        var hideable: Bool = false
+        var xID: String = ""
     }
 
     struct OutboxRow: Encodable {
@@ -277,7 +280,7 @@ struct ConversationPage: Encodable {
             MessageRow(
                 from: $0.kind.isOwn ? "brand" : "customer", kind: $0.kind.rawValue, channel: $0.kind.channel.rawValue,
                 text: $0.text, html: Self.autolinker.html(for: $0.text), at: time.format($0.createdAt),
-                triage: $0.triage.map(Self.describe))
+                triage: $0.triage.map(Self.describe), hideable: $0.kind == .reply, xID: $0.xID)
         }
         priority = d.conversation.priority
         priorityReasons = d.conversation.priorityReasons.joined(separator: ", ")

@@ -46,6 +46,7 @@ public struct DashboardQueries: Sendable {
             FROM conversations c
             WHERE (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.kind IN ('own_post', 'own_dm'))
                   >= \(bind: dayStart)
+              AND NOT EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag = 'troll')
             """).all()
         let breached = try answered.filter { try $0.decode(column: "breaches", as: Int.self) > 0 }.count
         return DashboardFigures(backlog: backlog, answeredToday: answered.count, breachedToday: breached)

@@ -1,7 +1,9 @@
 import FluentKit
 import FluentSQL
 
-/// Incidents (issue 14): problems and crises handled as one, with their cases and timeline.
+/// Incidents (issue 14): problems and crises handled as one, with their cases and timeline; and
+/// the authors a handle blocked on the desk (X's API has no block write), whose new cases are
+/// resolved as trolls.
 struct AddIncidents: AsyncMigration {
     var name: String { "0022_AddIncidents" }
 
@@ -34,9 +36,16 @@ struct AddIncidents: AsyncMigration {
             .field("text", .string, .required)
             .create()
         try await database.requireSQL().create(index: "incident_events_incident").on("incident_events").column("incident_id").column("at").run()
+        try await database.schema("blocked_authors")
+            .field("handle_id", .uuid, .required)
+            .field("x_user_id", .string, .required)
+            .field("blocked_by", .uuid)
+            .field("blocked_at", .datetime, .required)
+            .unique(on: "handle_id", "x_user_id")
+            .create()
     }
 
     func revert(on database: any Database) async throws {
-        for table in ["incident_events", "incident_cases", "incidents"] { try await database.schema(table).delete() }
+        for table in ["blocked_authors", "incident_events", "incident_cases", "incidents"] { try await database.schema(table).delete() }
     }
 }

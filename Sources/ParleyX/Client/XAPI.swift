@@ -110,6 +110,22 @@ public struct XAPI: Sendable {
         }
     }
 
+    // MARK: Moderation
+
+    /// `PUT /2/tweets/:id/hidden`: hides (or shows again) a reply in a conversation the user started.
+    public func hideReply(postID: String, hidden: Bool, credential: XCredential) async throws(XAPIError) {
+        try await client.send(XRequest(
+            "PUT", "/2/tweets/\(postID)/hidden", endpoint: "PUT /2/tweets/:id/hidden",
+            body: .json(try XJSON.encode(["hidden": hidden])), credential: credential)) { _ throws(XAPIError) in () }
+    }
+
+    /// `POST /2/users/:id/muting`: the user stops seeing `target`'s posts and notifications.
+    public func mute(userID: String, target: String, credential: XCredential) async throws(XAPIError) {
+        try await client.send(XRequest(
+            "POST", "/2/users/\(userID)/muting", endpoint: "POST /2/users/:id/muting",
+            body: .json(try XJSON.encode(["target_user_id": target])), credential: credential)) { _ throws(XAPIError) in () }
+    }
+
     // MARK: Filtered stream
 
     /// `GET /2/tweets/search/stream/rules`.

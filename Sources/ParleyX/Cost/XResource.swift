@@ -12,6 +12,8 @@ public enum XResource: String, Sendable, Codable, CaseIterable, Comparable {
     case dmCreate = "dm_create"
     /// A read of the account's own posts or DM events (reconciling a send).
     case ownedRead = "owned_read"
+    /// A moderation write: a reply hidden, an author muted.
+    case moderation
 
     public static func < (lhs: XResource, rhs: XResource) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -21,7 +23,7 @@ public enum XResource: String, Sendable, Codable, CaseIterable, Comparable {
     public var isRead: Bool {
         switch self {
         case .postRead, .userRead, .dmEventRead, .ownedRead: true
-        case .postCreate, .dmCreate: false
+        case .postCreate, .dmCreate, .moderation: false
         }
     }
 }
