@@ -15,10 +15,10 @@ public struct DemoStream: Sendable {
 
     /// - Parameters:
     ///   - historyShare: the part of the stream's time span loaded at start-up.
-    ///   - compression: how many stream seconds pass per real second in the live part (144: a day in 10 minutes).
+    ///   - compression: how many stream seconds pass per real second in the live part (20: a day in 72 minutes).
     ///   - unansweredShare: the share of conversations whose brand replies are left out.
     public init(
-        lines raw: [Data], brandUserIDs: Set<String>, now: Date, historyShare: Double = 0.8, compression: Double = 144,
+        lines raw: [Data], brandUserIDs: Set<String>, now: Date, historyShare: Double = 0.8, compression: Double = 20,
         unansweredShare: Double = 0.25
     ) {
         var parsed: [(object: [String: Any], data: [String: Any], at: Date)] = []

@@ -17,7 +17,10 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The demo's SQLite file (recreated at each start).") var db: String = "parley-demo.sqlite"
     @Option(help: "The demo stream (JSONL of X API v2 posts).") var stream: String = "Resources/Demo/ibm-care-stream.jsonl"
     @Option(help: "The demo handles (JSON).") var handles: String = "Resources/Demo/handles.json"
-    @Option(help: "Stream seconds per real second in the live part (144: a day in 10 minutes).") var compression: Double = 144
+    /// 20: the live part is dense enough to watch and close enough to the history's pace that the
+    /// spike pass sees no spike in ordinary traffic (at 144, every handle would spike), so the
+    /// one alert is the injected outage's.
+    @Option(help: "Stream seconds per real second in the live part (20: a day in 72 minutes).") var compression: Double = 20
     @Flag(name: .customLong("fake-x"), help: """
         Start a local fake X and bring the live part in through the real connector (filtered stream with backfill, \
         DM polling, replies sent over HTTP, the cost meter), with no X credentials.
