@@ -39,8 +39,10 @@ public struct IssueClusterer: Sendable {
             var token = raw
             if token.hasPrefix("@") || token.contains("/") || token.contains(":") { continue }
             token = token.split(separator: ".").first ?? token
-            let form = token.replacingOccurrences(of: "'", with: "")
-            let word = Self.synonyms[Self.stem(form)] ?? Self.stem(form)
+            let written = token.replacingOccurrences(of: "'", with: "")
+            let stem = Self.stem(written)
+            let word = Self.synonyms[stem] ?? stem
+            let form = Self.synonyms[stem] ?? written
             guard word.count >= 3, word.count <= 30, !Self.stopWords.contains(word), !brandWords.contains(word) else { continue }
             if seen.insert(word).inserted { result.append((word, form)) }
         }

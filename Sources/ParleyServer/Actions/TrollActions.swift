@@ -28,7 +28,7 @@ struct TrollActions: Sendable {
     /// Mutes the case's author on X for the case's handle.
     func mute(_ id: UUID, by actor: DeskUser) async throws {
         let detail = try await Self.detail(id, context)
-        try await xCall(detail.handle, resource: .moderation) { api, credential throws(XAPIError) in
+        try await xCall(detail.handle, resource: .userInteraction) { api, credential throws(XAPIError) in
             try await api.mute(userID: detail.handle.xUserID, target: detail.customer.xUserID, credential: credential)
         }
         try await context.commit { tx in
@@ -41,7 +41,7 @@ struct TrollActions: Sendable {
     func block(_ id: UUID, by actor: DeskUser) async throws {
         let detail = try await Self.detail(id, context)
         if context.services.x != nil {
-            try await xCall(detail.handle, resource: .moderation) { api, credential throws(XAPIError) in
+            try await xCall(detail.handle, resource: .userInteraction) { api, credential throws(XAPIError) in
                 try await api.mute(userID: detail.handle.xUserID, target: detail.customer.xUserID, credential: credential)
             }
         }
@@ -58,7 +58,7 @@ struct TrollActions: Sendable {
         guard detail.messages.contains(where: { $0.xID == messageXID && !$0.kind.isOwn && $0.kind != .dm }) else {
             throw DeskError.notFound("message")
         }
-        try await xCall(detail.handle, resource: .moderation) { api, credential throws(XAPIError) in
+        try await xCall(detail.handle, resource: .contentManage) { api, credential throws(XAPIError) in
             try await api.hideReply(postID: messageXID, hidden: true, credential: credential)
         }
         try await context.commit { tx in

@@ -122,21 +122,9 @@ struct AdminController: RouteCollection {
             }))
     }
 
-    private func back(_ req: Request, _ notice: String) -> Response {
-        req.redirect(to: "/admin", notice: notice)
-    }
-
     /// Runs a form's change; a refusal comes back as the page's notice.
     private func attempt(_ req: Request, done: String, _ body: () async throws -> Void) async throws -> Response {
-        do {
-            try await body()
-            return back(req, done)
-        } catch let error as DecodingError {
-            return back(req, "That form was not complete: \(HTTPError(error).message)")
-        } catch {
-            guard let refusal = HTTPError.refusal(error) else { throw error }
-            return back(req, refusal.message)
-        }
+        try await req.formResult(back: "/admin", done: done, body)
     }
 
     struct NewUser: Content { var email: String; var name: String; var role: UserRole; var password: String }

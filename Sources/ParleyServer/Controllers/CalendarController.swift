@@ -168,37 +168,21 @@ struct CalendarController: RouteCollection {
 
     @Sendable func startCrisis(req: Request) async throws -> Response {
         let user = try req.auth.require(AuthenticatedUser.self).user
-        do {
+        return try await req.formResult(back: "/calendar", done: "Crisis mode is on: scheduled posts of the chosen handles are paused and the escalation list is told.") {
             let form = try req.content.decode(CrisisForm.self)
             _ = try await req.actions.crisis.start(reason: form.reason, handleIDs: form.handles?.isEmpty == false ? form.handles : nil, by: user)
-            return req.redirect(to: "/calendar", notice: "Crisis mode is on: scheduled posts of the chosen handles are paused and the escalation list is told.")
-        } catch {
-            guard let refusal = HTTPError.refusal(error) else { throw error }
-            return req.redirect(to: "/calendar", notice: refusal.message)
         }
     }
 
     @Sendable func endCrisis(req: Request) async throws -> Response {
         let user = try req.auth.require(AuthenticatedUser.self).user
-        do {
+        return try await req.formResult(back: "/calendar", done: "Crisis mode is off. Posts it held wait for review; none went out.") {
             _ = try await req.actions.crisis.end(by: user)
-            return req.redirect(to: "/calendar", notice: "Crisis mode is off. Posts it held wait for review; none went out.")
-        } catch {
-            guard let refusal = HTTPError.refusal(error) else { throw error }
-            return req.redirect(to: "/calendar", notice: refusal.message)
         }
     }
 
     private func attempt(_ req: Request, done: String, _ body: (DeskUser, UUID) async throws -> Void) async throws -> Response {
         let user = try req.auth.require(AuthenticatedUser.self).user
-        do {
-            try await body(user, try DeskController.uuid(req, "post"))
-            return req.redirect(to: "/calendar", notice: done)
-        } catch let error as DecodingError {
-            return req.redirect(to: "/calendar", notice: "That form was not complete: \(HTTPError(error).message)")
-        } catch {
-            guard let refusal = HTTPError.refusal(error) else { throw error }
-            return req.redirect(to: "/calendar", notice: refusal.message)
-        }
+        return try await req.formResult(back: "/calendar", done: done) { try await body(user, try DeskController.uuid(req, "post")) }
     }
 }

@@ -67,15 +67,14 @@ struct IncidentPageController: RouteCollection {
 
     @Sendable func open(req: Request) async throws -> Response {
         let user = try req.auth.require(AuthenticatedUser.self).user
-        do {
+        var opened: Incident?
+        let refused = try await req.formResult(back: "/incidents", done: "") {
             let form = try req.content.decode(OpenForm.self)
-            let incident = try await req.actions.incidents.open(
+            opened = try await req.actions.incidents.open(
                 title: form.title, severity: form.severity ?? .problem, ownerID: nil, alertID: form.alertID, by: user)
-            return req.redirect(to: "/incidents/\(incident.id)", notice: "Incident opened.")
-        } catch {
-            guard let refusal = HTTPError.refusal(error) else { throw error }
-            return req.redirect(to: "/incidents", notice: refusal.message)
         }
+        guard let opened else { return refused }
+        return req.redirect(to: "/incidents/\(opened.id)", notice: "Incident opened.")
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -131,14 +130,12 @@ struct IncidentPageController: RouteCollection {
     @Sendable func send(req: Request) async throws -> Response {
         let user = try req.auth.require(AuthenticatedUser.self).user
         let id = try DeskController.uuid(req, "incident")
-        do {
-            let form = try req.content.decode(SendForm.self)
-            let report = try await req.actions.incidents.sendStatement(id, confirmed: form.confirm != nil, by: user)
-            return req.redirect(to: "/incidents/\(id)", notice: "Holding statement queued for \(report.queued) case\(report.queued == 1 ? "" : "s")\(report.skipped.isEmpty ? "" : "; \(report.skipped.count) skipped: \(report.skipped.first!)").")
-        } catch {
-            guard let refusal = HTTPError.refusal(error) else { throw error }
-            return req.redirect(to: "/incidents/\(id)", notice: refusal.message)
+        var report: IncidentActions.SendReport?
+        let refused = try await req.formResult(back: "/incidents/\(id)", done: "") {
+            report = try await req.actions.incidents.sendStatement(id, confirmed: try req.content.decode(SendForm.self).confirm != nil, by: user)
         }
+        guard let report else { return refused }
+        return req.redirect(to: "/incidents/\(id)", notice: "Holding statement queued for \(report.queued) case\(report.queued == 1 ? "" : "s")\(report.skipped.isEmpty ? "" : "; \(report.skipped.count) skipped: \(report.skipped.first!)").")
     }
 
     @Sendable func resolve(req: Request) async throws -> Response {
@@ -148,14 +145,6 @@ struct IncidentPageController: RouteCollection {
     private func attempt(_ req: Request, done: String, _ body: (DeskUser, UUID) async throws -> Void) async throws -> Response {
         let user = try req.auth.require(AuthenticatedUser.self).user
         let id = try DeskController.uuid(req, "incident")
-        do {
-            try await body(user, id)
-            return req.redirect(to: "/incidents/\(id)", notice: done)
-        } catch let error as DecodingError {
-            return req.redirect(to: "/incidents/\(id)", notice: "That form was not complete: \(HTTPError(error).message)")
-        } catch {
-            guard let refusal = HTTPError.refusal(error) else { throw error }
-            return req.redirect(to: "/incidents/\(id)", notice: refusal.message)
-        }
+        return try await req.formResult(back: "/incidents/\(id)", done: done) { try await body(user, id) }
     }
 }

@@ -62,13 +62,7 @@ struct TrollController {
         }
 
         private func attempt(_ req: Request, _ id: UUID, done: String, _ body: () async throws -> Void) async throws -> Response {
-            do {
-                try await body()
-                return req.redirect(to: "/conversations/\(id)", notice: done)
-            } catch {
-                guard let refusal = HTTPError.refusal(error) else { throw error }
-                return req.redirect(to: "/conversations/\(id)", notice: refusal.message)
-            }
+            try await req.formResult(back: "/conversations/\(id)", done: done, body)
         }
     }
 }

@@ -12,8 +12,10 @@ public enum XResource: String, Sendable, Codable, CaseIterable, Comparable {
     case dmCreate = "dm_create"
     /// A read of the account's own posts or DM events (reconciling a send).
     case ownedRead = "owned_read"
-    /// A moderation write: a reply hidden, an author muted.
-    case moderation
+    /// X's "User Interaction: Create": muting an author.
+    case userInteraction = "user_interaction_create"
+    /// X's "Content: Manage": hiding a reply.
+    case contentManage = "content_manage"
 
     public static func < (lhs: XResource, rhs: XResource) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -23,7 +25,7 @@ public enum XResource: String, Sendable, Codable, CaseIterable, Comparable {
     public var isRead: Bool {
         switch self {
         case .postRead, .userRead, .dmEventRead, .ownedRead: true
-        case .postCreate, .dmCreate, .moderation: false
+        case .postCreate, .dmCreate, .userInteraction, .contentManage: false
         }
     }
 }

@@ -7,10 +7,12 @@ public struct XUnitPrices: Sendable, Equatable {
     }
 
     /// X's pay-per-use table: post read $0.005, user read $0.010, DM event read $0.010, post or DM
-    /// create $0.015, owned reads $0.001.
+    /// create $0.015, owned reads $0.001, user interaction create (a mute) $0.015, content manage
+    /// (hiding a reply) $0.005.
     public static let payPerUse = XUnitPrices(microdollars: [
         .postRead: 5_000, .userRead: 10_000, .dmEventRead: 10_000,
         .postCreate: 15_000, .dmCreate: 15_000, .ownedRead: 1_000,
+        .userInteraction: 15_000, .contentManage: 5_000,
     ])
 
     public func price(of resource: XResource) -> Int { microdollars[resource] ?? 0 }

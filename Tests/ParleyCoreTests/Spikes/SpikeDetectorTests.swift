@@ -27,7 +27,7 @@ import Testing
     /// must confirm it), and the explanation's figures are the burst's.
     @Test func alertsOnceOnABurstAndExplainsIt() {
         var detector = SpikeDetector()
-        var generator = SplitMix(seed: 7)
+        var generator = SeededRandom(seed: 7)
         var alerts: [Int] = []
         var explained: SpikeDetector.Point?
         let start: Int64 = 1_700_000_000 - 1_700_000_000 % 86_400
@@ -49,18 +49,5 @@ import Testing
         let point = try? #require(explained)
         #expect((point?.last15Minutes ?? 0) > 120)
         #expect((point?.ratio ?? 0) > 3)
-    }
-}
-
-/// A small deterministic generator, so the test's noise is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -48,7 +48,8 @@ import VaporTesting
             #expect(blocked.state == .resolved)
             #expect(try await TagQueries(database: h.app.db).tags(of: [caseID])[caseID]?.contains("troll") == true)
             let report = try await XCostReport.build(database: h.app.db, now: Date())
-            #expect(report.handles[handle.username]?.today.units["moderation"] == 3)
+            #expect(report.handles[handle.username]?.today.units["user_interaction_create"] == 2)
+            #expect(report.handles[handle.username]?.today.units["content_manage"] == 1)
 
             // X refuses to hide a reply in a thread the brand did not start.
             let other = await world.addPost(FakeXPost(id: await world.nextPostID(), authorID: FakeXSeed.customerUserID, text: "My own thread", createdAt: Date()))

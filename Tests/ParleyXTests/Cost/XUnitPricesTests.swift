@@ -101,8 +101,9 @@ import Testing
         #expect(XUsage([.postRead: 2]) + XUsage([.postRead: -2]) == XUsage([.postRead: 2]), "a negative count never enters")
     }
 
-    @Test func onlySendsAreNotReads() {
-        #expect(XResource.allCases.filter { !$0.isRead } == [.postCreate, .dmCreate])
+    /// Writes (posts, DMs, moderation) are never paused by a budget; everything else is a read.
+    @Test func onlyWritesAreNotReads() {
+        #expect(XResource.allCases.filter { !$0.isRead } == [.postCreate, .dmCreate, .userInteraction, .contentManage])
         #expect(XResource.postRead < XResource.ownedRead)
         #expect(XResource.allCases.sorted() == XResource.allCases)
     }
