@@ -42,6 +42,8 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case crisisNotice = "crisis_notice"
     /// Tell the alert webhook that a volume series spiked.
     case spikeAlert = "spike_alert"
+    /// E-mail the escalation list (a spike alert, crisis mode on or off).
+    case escalationEmail = "escalation_email"
 }
 
 public enum JobState: String, Sendable, Codable, CaseIterable {

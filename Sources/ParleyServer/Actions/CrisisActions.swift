@@ -34,6 +34,11 @@ struct CrisisActions: Sendable {
             try await JobQueries(database: tx.database).enqueue(Job(
                 id: tx.effects.newID(), kind: .crisisNotice, payload: try CrisisNotice(crisis: crisis, handles: handles, started: true).json(),
                 dueAt: tx.now, idempotencyKey: "crisis:\(crisis.id):on", createdAt: tx.now))
+            let paused = handles.filter { chosen.contains($0.id) }.map { "@" + $0.username }.joined(separator: ", ")
+            try await Escalation.enqueue(
+                subject: "Crisis mode is on: \(reason)",
+                body: "\(actor.name) switched crisis mode on at \(tx.now.formatted(.iso8601)).\n\nReason: \(reason)\nScheduled posts paused for: \(paused)\n\nNothing scheduled for these handles goes out until it is switched off; what comes due meanwhile waits for review.",
+                key: "crisis:\(crisis.id):on", in: tx)
             return Change(crisis, notices: [ChangeNotice(conversationIDs: [], reason: "crisis")])
         }
     }
@@ -58,6 +63,10 @@ struct CrisisActions: Sendable {
             try await JobQueries(database: tx.database).enqueue(Job(
                 id: tx.effects.newID(), kind: .crisisNotice, payload: try CrisisNotice(crisis: crisis, handles: handles, started: false).json(),
                 dueAt: tx.now, idempotencyKey: "crisis:\(crisis.id):off", createdAt: tx.now))
+            try await Escalation.enqueue(
+                subject: "Crisis mode is off: \(crisis.reason)",
+                body: "\(actor.name) switched crisis mode off at \(tx.now.formatted(.iso8601)) (on since \(crisis.startedAt.formatted(.iso8601))).\n\nReason it was on: \(crisis.reason)\nPosts it held are waiting for review on the calendar; none went out.",
+                key: "crisis:\(crisis.id):off", in: tx)
             return Change(crisis, notices: [ChangeNotice(conversationIDs: [], reason: "crisis")])
         }
     }

@@ -141,6 +141,8 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
 /// The jobs this process runs, one handler per kind.
 func jobRunner(database: any Database, services: ParleyServices) -> JobRunner {
     let alertURL = services.config.desk.alertWebhookURL
+    let desk = services.config.desk
+    let effects = services.effects
     let owner = "jobs-\(ProcessInfo.processInfo.processIdentifier)-\(services.effects.newID().uuidString.prefix(8))"
     return JobRunner(database: database, effects: services.effects, owner: owner, handlers: [
         .slaAlert: { job in
@@ -155,6 +157,9 @@ func jobRunner(database: any Database, services: ParleyServices) -> JobRunner {
         .spikeAlert: { job in
             guard let alertURL else { return }
             try await AlertWebhook.deliver(job, to: alertURL)
+        },
+        .escalationEmail: { job in
+            try await Escalation.deliver(job, smtpURL: desk.smtpURL, from: desk.mailFrom, at: effects.now())
         },
     ])
 }

@@ -12,6 +12,11 @@ public struct DeskSettings: Sendable, Equatable {
     public var alertWebhookURL: String?
     /// A case's SLA standing is measured again at most this often.
     public var slaRefresh: TimeInterval
+    /// The SMTP relay (`smtp://[user:password@]host[:port]`) and the escalation list
+    /// (communications, legal) that hears of spike alerts and crisis mode; nil: no e-mail.
+    public var smtpURL: String?
+    public var mailFrom = "parley@parley.local"
+    public var escalationEmails: [String] = []
 
     public init(
         awayAfter: TimeInterval = 15 * 60, requeueAfter: TimeInterval = 30 * 60, assignBatch: Int = 200,

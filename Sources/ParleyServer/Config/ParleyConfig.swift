@@ -1,4 +1,5 @@
 import Foundation
+import ParleyCore
 
 /// Which database the desk runs on.
 public enum DatabaseChoice: Sendable, Equatable {
@@ -129,6 +130,20 @@ public struct ParleyConfig: Sendable {
                 throw LoadError.invalid(variable: "PARLEY_ALERT_WEBHOOK_URL", value: "(hidden)", expected: "an http(s) URL")
             }
             config.desk.alertWebhookURL = url
+        }
+        if let url = environment["PARLEY_SMTP_URL"], !url.isEmpty {
+            config.desk.mailFrom = environment["PARLEY_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.desk.mailFrom
+            guard SMTPSender.Configuration(url: url, from: config.desk.mailFrom) != nil else {
+                throw LoadError.invalid(variable: "PARLEY_SMTP_URL", value: "(hidden)", expected: "smtp://[user:password@]host[:port], and PARLEY_MAIL_FROM an address")
+            }
+            config.desk.smtpURL = url
+        }
+        if let list = environment["PARLEY_ESCALATION_EMAILS"], !list.isEmpty {
+            let addresses = list.commaSeparatedItems
+            guard addresses.allSatisfy(MailMessage.isAddress) else {
+                throw LoadError.invalid(variable: "PARLEY_ESCALATION_EMAILS", value: "(hidden)", expected: "comma-separated e-mail addresses")
+            }
+            config.desk.escalationEmails = addresses
         }
         return config
     }

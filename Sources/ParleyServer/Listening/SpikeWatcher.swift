@@ -40,6 +40,9 @@ struct SpikeWatcher: Sendable {
                     try await JobQueries(database: tx.database).enqueue(Job(
                         id: tx.effects.newID(), kind: .spikeAlert, payload: try SpikeAlertNotice(alert: alert, issue: issue).json(),
                         dueAt: tx.now, idempotencyKey: "spike:\(key.rawValue):\(Int(bucket.timeIntervalSince1970))", createdAt: tx.now))
+                    try await Escalation.enqueue(
+                        subject: "Spike alert: \(alert.headline)", body: SpikeAlertNotice.mailBody(alert, issue: issue),
+                        key: "spike:\(key.rawValue):\(Int(bucket.timeIntervalSince1970))", in: tx)
                     return Change(true, notices: [ChangeNotice(conversationIDs: [], reason: "alert")])
                 }
                 if new {
@@ -97,5 +100,17 @@ struct SpikeAlertNotice: Codable, Sendable {
 
     func json() throws -> String {
         String(decoding: try SLAAlert.encoder.encode(self), as: UTF8.self)
+    }
+
+    /// The escalation e-mail's text: the headline, the figures, the issue's words, where to look.
+    static func mailBody(_ alert: SpikeAlert, issue: IssueCluster?) -> String {
+        var lines = [
+            alert.headline, "",
+            "Posts in the last 15 minutes: \(alert.last15Minutes) (the usual for this hour: \(String(format: "%.1f", alert.expected15Minutes)))",
+            "Detected: \(alert.detectedAt.formatted(.iso8601))",
+        ]
+        if let issue { lines.append("What customers report, in their words: \(issue.topWords.prefix(8).map { issue.forms[$0] ?? $0 }.joined(separator: ", ")) (\(issue.size) reports so far)") }
+        lines += ["", "See it on the desk's Listening page, open an incident from it, and switch crisis mode on from the calendar if posts must pause."]
+        return lines.joined(separator: "\n")
     }
 }
