@@ -35,9 +35,19 @@ struct CrisisActions: Sendable {
                 id: tx.effects.newID(), kind: .crisisNotice, payload: try CrisisNotice(crisis: crisis, handles: handles, started: true).json(),
                 dueAt: tx.now, idempotencyKey: "crisis:\(crisis.id):on", createdAt: tx.now))
             let paused = handles.filter { chosen.contains($0.id) }.map { "@" + $0.username }.joined(separator: ", ")
+            var context = ""
+            if let incidentID, let incident = try await IncidentQueries(database: tx.database).find(incidentID) {
+                context = "\nIncident: \(incident.title) (\(incident.severity.rawValue))"
+                if let alertID = incident.alertID, let alert = try await ListeningQueries(database: tx.database).alert(alertID) {
+                    context += "\nAlert: \(alert.headline)"
+                }
+                try await IncidentQueries(database: tx.database).record(IncidentEvent(
+                    id: tx.effects.newID(), incidentID: incidentID, at: tx.now, actorID: actor.id,
+                    text: "\(actor.name) switched crisis mode on: scheduled posts of \(paused) are paused."))
+            }
             try await Escalation.enqueue(
                 subject: "Crisis mode is on: \(reason)",
-                body: "\(actor.name) switched crisis mode on at \(tx.now.formatted(.iso8601)).\n\nReason: \(reason)\nScheduled posts paused for: \(paused)\n\nNothing scheduled for these handles goes out until it is switched off; what comes due meanwhile waits for review.",
+                body: "\(actor.name) switched crisis mode on at \(tx.now.formatted(.iso8601)).\n\nReason: \(reason)\(context)\nScheduled posts paused for: \(paused)\n\nNothing scheduled for these handles goes out until it is switched off; what comes due meanwhile waits for review.",
                 key: "crisis:\(crisis.id):on", in: tx)
             return Change(crisis, notices: [ChangeNotice(conversationIDs: [], reason: "crisis")])
         }

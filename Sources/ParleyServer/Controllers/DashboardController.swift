@@ -65,6 +65,9 @@ struct DashboardController {
             var csrf: String
             var figures: DashboardDTO
             var attainment: String
+            /// The last day's spike alerts, newest first.
+            var alerts: [Alert]
+            struct Alert: Encodable { var id: String; var headline: String; var at: String; var acknowledged: Bool }
         }
 
         @Sendable func page(req: Request) async throws -> Vapor.View {
@@ -72,7 +75,10 @@ struct DashboardController {
             let user = try req.auth.require(AuthenticatedUser.self).user
             return try await req.view.render("dashboard", View(
                 user: UserBadge(user, banners: try await req.banners()), csrf: CSRFProtection.token(for: req), figures: figures,
-                attainment: figures.slaAttainmentToday.map { String(format: "%.1f%%", $0 * 100) } ?? "no answers yet today"))
+                attainment: figures.slaAttainmentToday.map { String(format: "%.1f%%", $0 * 100) } ?? "no answers yet today",
+                alerts: try await ListeningQueries(database: req.db).alerts(since: req.parley.effects.now().addingTimeInterval(-86_400)).map {
+                    .init(id: $0.id.uuidString, headline: $0.headline, at: req.localTime.format($0.detectedAt), acknowledged: $0.acknowledgedAt != nil)
+                }))
         }
     }
 }

@@ -15,6 +15,7 @@ struct IncidentPageController: RouteCollection {
         routes.post("incidents", ":incident", "link-issue", use: linkIssue)
         routes.post("incidents", ":incident", "send", use: send)
         routes.post("incidents", ":incident", "resolve", use: resolve)
+        routes.post("incidents", ":incident", "crisis", use: crisis)
     }
 
     struct ListView: Encodable {
@@ -41,6 +42,7 @@ struct IncidentPageController: RouteCollection {
         var timeline: [Event]
         var issueOptions: [Option]
         var canDeclareCrisis: Bool
+        var crisisOn: Bool
         struct Case: Encodable { var id: String; var customer: String; var state: String; var sent: Bool }
         struct Event: Encodable { var at: String; var text: String }
         struct Option: Encodable { var value: String; var label: String }
@@ -98,7 +100,7 @@ struct IncidentPageController: RouteCollection {
             unsent: linked.filter { $0.statementSentAt == nil }.count,
             timeline: try await queries.timeline(id).map { .init(at: req.localTime.format($0.at), text: $0.text) },
             issueOptions: issues.map { .init(value: $0.id.uuidString, label: "\($0.label) (\($0.size) reports)") },
-            canDeclareCrisis: user.role.includes(.supervisor)))
+            canDeclareCrisis: user.role.includes(.supervisor), crisisOn: try await CrisisQueries(database: req.db).active() != nil))
     }
 
     struct UpdateForm: Content {
@@ -136,6 +138,14 @@ struct IncidentPageController: RouteCollection {
         }
         guard let report else { return refused }
         return req.redirect(to: "/incidents/\(id)", notice: "Holding statement queued for \(report.queued) case\(report.queued == 1 ? "" : "s")\(report.skipped.isEmpty ? "" : "; \(report.skipped.count) skipped: \(report.skipped.first!)").")
+    }
+
+    /// Crisis mode on, for this incident: the escalation list hears the incident and its alert.
+    @Sendable func crisis(req: Request) async throws -> Response {
+        try await attempt(req, done: "Crisis mode is on: scheduled posts of the marketing handles are paused and the escalation list is told.") { user, id in
+            guard let incident = try await IncidentQueries(database: req.db).find(id) else { throw IncidentError.notFound }
+            _ = try await req.actions.crisis.start(reason: incident.title, handleIDs: nil, incidentID: id, by: user)
+        }
     }
 
     @Sendable func resolve(req: Request) async throws -> Response {

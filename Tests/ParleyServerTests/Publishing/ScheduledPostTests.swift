@@ -253,4 +253,24 @@ import VaporTesting
             #expect(all.map(\.text) == ["<script>alert(1)</script> Same text"])
         }
     }
+
+    /// X refuses the post (the brand already said exactly this on X): the post fails with X's
+    /// reason, shown on it, and is not tried again.
+    @Test func xsRefusalFailsThePostWithItsReason() async throws {
+        try await Self.run { d in
+            _ = await d.h.fake.world.addPost(FakeXPost(
+                id: await d.h.fake.world.nextPostID(), authorID: d.handle.xUserID, text: "Happy holidays from all of us!", createdAt: Date()))
+            let created = try await d.create(["handle": d.handle.username, "text": "Happy holidays from all of us!", "due_at": d.iso(d.clock.now.addingTimeInterval(120)), "submit": true]).1
+            let id = try #require(created["id"] as? String)
+            #expect(try await d.request(.POST, "/api/v1/scheduled-posts/\(id)/approve", headers: d.supervisor).0 == .ok)
+            d.clock.advance(by: 120)
+            try await d.publishAndSend()
+            let body = try await d.request(.GET, "/api/v1/scheduled-posts/\(id)", headers: d.agent).1
+            #expect(body["state"] as? String == "failed")
+            #expect((body["error"] as? String)?.contains("duplicate_content") == true)
+            d.clock.advance(by: 600)
+            try await d.publishAndSend()
+            #expect(await d.h.requests("/2/tweets").filter { $0.method == "POST" }.count == 1)
+        }
+    }
 }
