@@ -233,4 +233,56 @@ struct ScaleOutTests {
             #expect(duplicates.isEmpty, "a post became two messages")
         }
     }
+
+    /// A burst of similar complaints heard by three processes: the spike pass runs in its leader
+    /// alone, and each alert is stored once and reaches the webhook once, also after that leader dies.
+    @Test func threeProcessesRaiseEachSpikeAlertOnce() async throws {
+        let alerts = SLATests.AlertSink()
+        let receiver = try await Application.make(Environment(name: "testing", arguments: ["alerts"]))
+        receiver.logger.logLevel = .warning
+        receiver.post("hook") { req -> HTTPStatus in
+            alerts.bodies.withLock { $0.append(req.body.string ?? "") }
+            return .ok
+        }
+        try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(receiver.http.server.shared.localAddress?.port)
+        defer { Task { await receiver.server.shutdown(); try? await receiver.asyncShutdown() } }
+
+        try await withThreeServers(stream: false, environment: ["PARLEY_ALERT_WEBHOOK_URL": "http://127.0.0.1:\(port)/hook"]) { h, servers in
+            let sql = try h.app.db.requireSQL()
+            func stored() async throws -> Int {
+                try await sql.raw("SELECT COUNT(*) AS n FROM spike_alerts").first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            try await eventually("one process leads the spike pass", within: 15) { servers.filter { $0.leads("spikes") }.count == 1 }
+            // 30 customers report the same crash over the three buckets before the last closed one.
+            let world = h.fake.world
+            let closed = VolumeSeriesKey.bucketStart(Date())
+            for k in 0..<30 {
+                let author = "77\(100_000 + k)"
+                await world.addUser(FakeXUser(id: author, username: "fan\(k)", name: "Fan \(k)"))
+                let id = await world.nextPostID()
+                await world.addPost(FakeXPost(
+                    id: id, authorID: author, text: "@\(FakeXSeed.brandUsername) the app crashes at login again \(k)",
+                    createdAt: closed.addingTimeInterval(-900 + Double(k) * 25), conversationID: id))
+            }
+            try await eventually("the burst is alerted", within: 60) { try await stored() >= 1 }
+            // The spike pass's leader dies; the next one finds nothing new to raise.
+            servers.first { $0.leads("spikes") }?.kill()
+            try await eventually("another process leads the spike pass", within: 20) { servers.filter { $0.leads("spikes") }.count == 2 }
+            // The new leader's first pass runs as it takes over.
+            try await Task.sleep(for: .seconds(5))
+            let rows = try await sql.raw("SELECT series, COUNT(*) AS n FROM spike_alerts GROUP BY series").all()
+            #expect(try rows.allSatisfy { try $0.decode(column: "n", as: Int.self) == 1 }, "a series was alerted twice")
+            try await eventually("every alert reaches the webhook", within: 30) {
+                alerts.bodies.withLock { $0.filter { $0.contains("\"event\":\"spike\"") }.count } >= rows.count
+            }
+            try await Task.sleep(for: .seconds(2))
+            let delivered = alerts.bodies.withLock { $0 }.compactMap { body in
+                (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]).flatMap { $0["event"] as? String == "spike" ? $0["alert_id"] as? String : nil }
+            }
+            #expect(delivered.count == rows.count, "\(delivered.count) webhook calls for \(rows.count) alerts")
+            #expect(Set(delivered).count == delivered.count, "an alert reached the webhook twice")
+            #expect(try await sql.raw("SELECT COUNT(*) AS n FROM spike_alerts WHERE headline LIKE '%crashes%'").first()?.decode(column: "n", as: Int.self) == 1)
+        }
+    }
 }
