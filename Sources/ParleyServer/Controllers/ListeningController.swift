@@ -34,12 +34,19 @@ struct ListeningController {
         var issueID: String?
     }
 
+    struct HashtagRow: Encodable {
+        var tag: String
+        var lastHour: Int
+        var sparkline: Sparkline
+    }
+
     struct PageView: Encodable {
         var user: UserBadge
         var csrf: String
         var notice: String?
         var alerts: [AlertRow]
         var issues: [IssueRow]
+        var hashtags: [HashtagRow]
     }
 
     static func lastDay(_ series: VolumeSeriesKey, on db: any Database, now: Date) async throws -> [Double] {
@@ -79,9 +86,15 @@ struct ListeningController {
                 AlertRow(id: $0.id.uuidString, headline: $0.headline, detectedAt: time.format($0.detectedAt),
                          acknowledged: $0.acknowledgedAt != nil, issueID: $0.issueID?.uuidString)
             }
+            var hashtags: [HashtagRow] = []
+            for (key, count) in try await queries.busiest(.hashtag, since: now.addingTimeInterval(-3_600)) {
+                hashtags.append(HashtagRow(
+                    tag: "#" + key.name, lastHour: count,
+                    sparkline: Sparkline(values: try await ListeningController.lastDay(key, on: req.db, now: now), describing: "#" + key.name)))
+            }
             return try await req.view.render("listening", PageView(
                 user: UserBadge(user, banners: try await req.banners()), csrf: CSRFProtection.token(for: req),
-                notice: req.query["notice"], alerts: alerts, issues: issues))
+                notice: req.query["notice"], alerts: alerts, issues: issues, hashtags: hashtags))
         }
 
         @Sendable func acknowledge(req: Request) async throws -> Response {

@@ -32,6 +32,19 @@ public struct ListeningQueries: Sendable {
             .compactMap { VolumeSeriesKey(rawValue: try $0.decode(column: "series", as: String.self)) }
     }
 
+    /// The series of one kind with the most posts since `since` (trending hashtags), busiest first.
+    public func busiest(_ kind: VolumeSeriesKey.Kind, since: Date, limit: Int = 10) async throws -> [(key: VolumeSeriesKey, count: Int)] {
+        let sql = try database.requireSQL()
+        return try await sql.raw("""
+            SELECT series, SUM(count) AS n FROM volume_buckets
+            WHERE series LIKE \(bind: kind.rawValue + ":%") AND bucket_start >= \(bind: since)
+            GROUP BY series ORDER BY n DESC, series LIMIT \(literal: limit)
+            """).all().compactMap { row in
+            guard let key = VolumeSeriesKey(rawValue: try row.decode(column: "series", as: String.self)) else { return nil }
+            return (key, try row.decode(column: "n", as: Int.self))
+        }
+    }
+
     public func buckets(_ series: VolumeSeriesKey, since: Date) async throws -> [(start: Date, count: Int)] {
         let sql = try database.requireSQL()
         return try await sql.raw("""

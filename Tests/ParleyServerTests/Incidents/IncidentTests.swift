@@ -73,6 +73,29 @@ import VaporTesting
             let timeline = try #require(detail["timeline"] as? [[String: Any]])
             #expect(timeline.count >= 4)
             #expect(timeline.contains { ($0["text"] as? String)?.contains("sent the holding statement to 3 cases") == true })
+
+            // The pages: the list, the incident with its cases and timeline; a supervisor switches crisis mode on from it.
+            _ = try await HandleQueries(database: app.db).upsert(Handle(
+                id: UUID(), xUserID: "300", username: "AcmeNews", name: "Acme News", role: .marketing, terms: []))
+            _ = try await makeAgent(app, email: "priya@example.com", role: .supervisor)
+            let (session, csrf) = try await RoleDenialTests().signIn(app, email: "priya@example.com")
+            try await app.testing().test(.GET, "incidents", headers: session, afterResponse: { res throws in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("Login crashes"))
+            })
+            try await app.testing().test(.GET, "incidents/\(id)", headers: session, afterResponse: { res throws in
+                #expect(res.status == .ok)
+                #expect(res.body.string.contains("statement sent"))
+                #expect(res.body.string.contains("id=\"incident-crisis\""))
+            })
+            try await app.testing().test(.POST, "incidents/\(id)/crisis", headers: session, beforeRequest: { req in
+                try req.content.encode(["csrf": csrf], as: .urlEncodedForm)
+            }, afterResponse: { res throws in #expect(res.status == .seeOther) })
+            let crisis = try #require(try await CrisisQueries(database: app.db).active())
+            #expect(crisis.incidentID?.uuidString == id)
+            #expect(crisis.reason == "Login crashes")
+            let after = try await call(app, .GET, "/api/v1/incidents/\(id)", nil, agent).1
+            #expect((after["timeline"] as? [[String: Any]])?.contains { ($0["text"] as? String)?.contains("switched crisis mode on") == true } == true)
         }
     }
 }

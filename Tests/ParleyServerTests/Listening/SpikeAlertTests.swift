@@ -94,6 +94,20 @@ import VaporTesting
             #expect(hashtag.reduce(0) { $0 + $1.count } == 6)
             let perHandle = try await ListeningQueries(database: app.db).buckets(VolumeSeriesKey(.handle, handle.id.uuidString), since: since)
             #expect(perHandle.reduce(0) { $0 + $1.count } == 36)
+
+            // The listening page: the alert, the issue with its line, the hashtag; the banner on every page.
+            _ = try await makeAgent(app, email: "sam@example.com", role: .agent)
+            let (session, _) = try await RoleDenialTests().signIn(app, email: "sam@example.com")
+            try await app.testing().test(.GET, "listening", headers: session, afterResponse: { res throws in
+                let page = res.body.string
+                #expect(res.status == .ok)
+                #expect(page.contains("Emerging issue “crashes · login · app”"))
+                #expect(page.contains("<svg class=\"sparkline\" role=\"img\" aria-label=\"“crashes · login · app”: 36 posts in the last 24 hours"))
+                #expect(page.contains("#outage"))
+            })
+            try await app.testing().test(.GET, "inbox", headers: session, afterResponse: { res throws in
+                #expect(res.body.string.contains("id=\"alert-banner\""))
+            })
         }
     }
 }
