@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: RoutingRulesController())
     try api.register(collection: SLAController())
     try api.register(collection: HandoffController())
+    try api.register(collection: PublishingSettingsController())
     try api.register(collection: CollisionController())
     try api.register(collection: DashboardController.API())
     try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))

@@ -73,3 +73,38 @@ import VaporTesting
         }
     }
 }
+
+/// An admin sets a handle's publishing: verification, the care handle it is answered from, its own limits.
+@Suite(.serialized) struct PublishingSettingsTests {
+    @Test func anAdminSetsLimitsAndTheAnswerFromHandle() async throws {
+        try await withTestApp { app, _ in
+            let care = try await HandleQueries(database: app.db).upsert(Handle(
+                id: UUID(), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: []))
+            let news = try await HandleQueries(database: app.db).upsert(Handle(
+                id: UUID(), xUserID: "300", username: "AcmeNews", name: "Acme News", role: .marketing, terms: []))
+            let admin = try await makeAgent(app, email: "root@example.com", role: .admin)
+            let agent = try await makeAgent(app, email: "sam@example.com", role: .agent)
+            func put(_ body: String, _ headers: HTTPHeaders) async throws -> (HTTPStatus, String) {
+                var result: (HTTPStatus, String) = (.ok, "")
+                try await app.testing().test(.PUT, "/api/v1/handles/AcmeNews/publishing", headers: headers, beforeRequest: { req in
+                    req.headers.contentType = .json
+                    req.body = ByteBuffer(string: body)
+                }, afterResponse: { res in result = (res.status, res.body.string) })
+                return result
+            }
+            #expect(try await put(#"{"verified": false}"#, agent).0 == .forbidden)
+            #expect(try await put(#"{"verified": false, "answer_from": "@AcmeNews"}"#, admin).0 == .badRequest)
+            #expect(try await put(#"{"verified": false, "limts": null}"#, admin).0 == .badRequest)
+            #expect(try await put(#"{"verified": false, "limits": {"posts_per_day": -1, "posts_per_half_hour": 5, "dms_per_day": 5}}"#, admin).0 == .badRequest)
+            let (status, body) = try await put(
+                #"{"verified": false, "answer_from": "AcmeCare", "limits": {"posts_per_day": 100, "posts_per_half_hour": 10, "dms_per_day": 20, "original_posts_per_day": 5}}"#, admin)
+            #expect(status == .ok)
+            #expect(body.contains(#""answer_from":"@AcmeCare""#))
+            let saved = try #require(try await HandleQueries(database: app.db).find(news.id))
+            #expect(saved.answerFromHandleID == care.id)
+            #expect(saved.postingLimits.originalsPerDay == 5)
+            #expect(saved.postingLimits.postsPerHalfHour == 10)
+            #expect(!saved.verified)
+        }
+    }
+}
