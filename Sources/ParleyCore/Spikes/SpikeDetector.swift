@@ -101,6 +101,12 @@ public struct SpikeDetector: Sendable {
     /// Points seen so far.
     public var points: Int { count }
 
+    /// The fewest posts in 15 minutes that can reach the alert threshold even against a usual of
+    /// zero with the narrowest noise: a series with fewer cannot alert, so a watcher may skip it.
+    public static func fewestAlertingPosts(_ c: Configuration = Configuration()) -> Int {
+        Int(((c.alertZ * c.minimumScale) * (c.alertZ * c.minimumScale) - offset).rounded(.down))
+    }
+
     /// Scores the next point (its hour of day 0–23, its count) and learns from it.
     public mutating func score(hour: Int, value raw: Double) -> Point {
         let c = configuration

@@ -131,10 +131,10 @@ public struct ParleyConfig: Sendable {
             }
             config.desk.alertWebhookURL = url
         }
-        if let url = environment["PARLEY_SMTP_URL"], !url.isEmpty {
+        if let url = environment["SMTP_URL"], !url.isEmpty {
             config.desk.mailFrom = environment["PARLEY_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.desk.mailFrom
             guard SMTPSender.Configuration(url: url, from: config.desk.mailFrom) != nil else {
-                throw LoadError.invalid(variable: "PARLEY_SMTP_URL", value: "(hidden)", expected: "smtp://[user:password@]host[:port], and PARLEY_MAIL_FROM an address")
+                throw LoadError.invalid(variable: "SMTP_URL", value: "(hidden)", expected: "smtp://[user:password@]host[:port], and PARLEY_MAIL_FROM an address")
             }
             config.desk.smtpURL = url
         }

@@ -4,8 +4,8 @@ import Logging
 import ParleyCore
 import ParleyStore
 
-/// The leader's pass over the volume series: every series counted in the last day is read back a
-/// week, scored by the spike detector, and a spike in one of its last two closed buckets becomes
+/// The leader's pass over the volume series: every series with enough posts of late to alert is
+/// read back a week, scored by the spike detector, and a spike in one of its last two closed buckets becomes
 /// an alert: stored once per series and bucket (whichever process finds it), then told to the
 /// alert webhook by a job, and shown on the desk. A series stays quiet for a day after an alert.
 struct SpikeWatcher: Sendable {
@@ -20,7 +20,12 @@ struct SpikeWatcher: Sendable {
         let since = now.addingTimeInterval(-SpikeAlert.lookback)
         let handles = try await HandleQueries(database: context.database).all()
         var raised: [SpikeAlert] = []
-        for key in try await queries.activeSeries(since: now.addingTimeInterval(-86_400)) {
+        // Only its last two closed buckets can alert, and only with enough posts in their 15 minutes:
+        // a series with fewer in the last half hour cannot, whatever its past (most hashtags).
+        let candidates = try await queries.activeSeries(
+            since: VolumeSeriesKey.bucketStart(now).addingTimeInterval(-5 * VolumeSeriesKey.bucket),
+            minimum: SpikeDetector.fewestAlertingPosts())
+        for key in candidates {
             let samples = SpikeAlert.points(buckets: try await queries.buckets(key, since: since), from: since, now: now)
             let points = SpikeEvaluation.detect(samples)
             for (sample, point) in zip(samples, points).suffix(2) where point.alert {

@@ -4,7 +4,7 @@ import NIOCore
 import NIOPosix
 import ParleyCore
 
-/// Sends e-mail to an SMTP server (`PARLEY_SMTP_URL`, `smtp://[user:password@]host[:port]`), one
+/// Sends e-mail to an SMTP server (`SMTP_URL`, `smtp://[user:password@]host[:port]`), one
 /// connection per message: EHLO, AUTH PLAIN when a user is given, MAIL FROM, RCPT TO for each
 /// recipient, DATA (dot-stuffed), QUIT. Any refusal throws with the server's code and words, so
 /// the job that sends it tries again. No TLS: point it at a relay on the host or the local network.

@@ -25,10 +25,12 @@ public struct ListeningQueries: Sendable {
         }
     }
 
-    /// The series with a count since `since`.
-    public func activeSeries(since: Date) async throws -> [VolumeSeriesKey] {
+    /// The series with at least `minimum` posts since `since`.
+    public func activeSeries(since: Date, minimum: Int = 1) async throws -> [VolumeSeriesKey] {
         let sql = try database.requireSQL()
-        return try await sql.raw("SELECT DISTINCT series FROM volume_buckets WHERE bucket_start >= \(bind: since)").all()
+        return try await sql.raw("""
+            SELECT series FROM volume_buckets WHERE bucket_start >= \(bind: since) GROUP BY series HAVING SUM(count) >= \(bind: minimum)
+            """).all()
             .compactMap { VolumeSeriesKey(rawValue: try $0.decode(column: "series", as: String.self)) }
     }
 

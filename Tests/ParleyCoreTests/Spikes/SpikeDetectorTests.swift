@@ -51,3 +51,21 @@ import Testing
         #expect((point?.ratio ?? 0) > 3)
     }
 }
+
+@Suite struct SpikeDetectorBoundTests {
+    /// Below `fewestAlertingPosts` in 15 minutes nothing alerts, even after weeks of silence; at a
+    /// few more, it does: the watcher's skipping of quiet series never hides an alert.
+    @Test func fewerPostsThanTheBoundNeverAlert() {
+        let fewest = SpikeDetector.fewestAlertingPosts()
+        #expect(fewest == 10)
+        for burst in [fewest, fewest + 8] {
+            var detector = SpikeDetector()
+            var alerted = false
+            for i in 0..<(7 * 288) {
+                let value: Double = i >= 7 * 288 - 3 ? Double(burst) / 3 : 0
+                if detector.score(hour: (i / 12) % 24, value: value).alert { alerted = true }
+            }
+            #expect(alerted == (burst > fewest), "\(burst) posts in 15 minutes")
+        }
+    }
+}
