@@ -52,7 +52,8 @@ extension FakeX {
         let client = HTTPClient(
             eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
         do {
-            let response = try await client.execute(request, timeout: .seconds(10))
+            // Generous: at the start of the whole suite on two cores, a request may wait its turn for long.
+            let response = try await client.execute(request, timeout: .seconds(60))
             let body = try await response.body.collect(upTo: 10 << 20)
             try await client.shutdown()
             return Reply(status: Int(response.status.code), headers: response.headers, body: Data(buffer: body))

@@ -77,6 +77,20 @@ struct ScaleOutTests {
     }
 
     /// The fake, a migrated database holding the brand's handle and tokens, and three servers.
+    /// An HTTP receiver on 127.0.0.1 that keeps every body POSTed to the hook URL it passes `body`.
+    func withAlertReceiver(_ alerts: SLATests.AlertSink, _ body: (String) async throws -> Void) async throws {
+        let receiver = try await Application.make(Environment(name: "testing", arguments: ["alerts"]))
+        receiver.logger.logLevel = .warning
+        receiver.post("hook") { req -> HTTPStatus in
+            alerts.bodies.withLock { $0.append(req.body.string ?? "") }
+            return .ok
+        }
+        try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(receiver.http.server.shared.localAddress?.port)
+        defer { Task { await receiver.server.shutdown(); try? await receiver.asyncShutdown() } }
+        try await body("http://127.0.0.1:\(port)/hook")
+    }
+
     func withThreeServers(
         stream: Bool, environment: [String: String] = [:], _ body: (ConnectorHarness, [Server]) async throws -> Void
     ) async throws {
@@ -166,17 +180,8 @@ struct ScaleOutTests {
     /// breach is audited and alerted once, also across a leader's death, and no audit row doubles.
     @Test func threeProcessesAlertEachBreachOnceAndWriteNoAuditRowTwice() async throws {
         let alerts = SLATests.AlertSink()
-        let receiver = try await Application.make(Environment(name: "testing", arguments: ["alerts"]))
-        receiver.logger.logLevel = .warning
-        receiver.post("hook") { req -> HTTPStatus in
-            alerts.bodies.withLock { $0.append(req.body.string ?? "") }
-            return .ok
-        }
-        try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
-        let port = try #require(receiver.http.server.shared.localAddress?.port)
-        defer { Task { await receiver.server.shutdown(); try? await receiver.asyncShutdown() } }
-
-        try await withThreeServers(stream: false, environment: ["PARLEY_ALERT_WEBHOOK_URL": "http://127.0.0.1:\(port)/hook"]) { h, servers in
+        try await withAlertReceiver(alerts) { hook in
+        try await withThreeServers(stream: false, environment: ["PARLEY_ALERT_WEBHOOK_URL": hook]) { h, servers in
             // The recorded mentions are years old: under a one-minute promise each breaches at once.
             let calendar = try BusinessCalendar(timeZoneIdentifier: "UTC", hours: nil)
             try await SLAQueries(database: h.app.db).save(StoredSLAPolicy(
@@ -241,24 +246,15 @@ struct ScaleOutTests {
             #expect(doubled.isEmpty, "\(doubled.count) audit rows written twice")
             let duplicates = try await sql.raw("SELECT x_id FROM messages GROUP BY x_id HAVING COUNT(*) > 1").all()
             #expect(duplicates.isEmpty, "a post became two messages")
-        }
+        } }
     }
 
     /// A burst of similar complaints heard by three processes: the spike pass runs in its leader
     /// alone, and each alert is stored once and reaches the webhook once, also after that leader dies.
     @Test func threeProcessesRaiseEachSpikeAlertOnce() async throws {
         let alerts = SLATests.AlertSink()
-        let receiver = try await Application.make(Environment(name: "testing", arguments: ["alerts"]))
-        receiver.logger.logLevel = .warning
-        receiver.post("hook") { req -> HTTPStatus in
-            alerts.bodies.withLock { $0.append(req.body.string ?? "") }
-            return .ok
-        }
-        try await receiver.server.start(address: .hostname("127.0.0.1", port: 0))
-        let port = try #require(receiver.http.server.shared.localAddress?.port)
-        defer { Task { await receiver.server.shutdown(); try? await receiver.asyncShutdown() } }
-
-        try await withThreeServers(stream: false, environment: ["PARLEY_ALERT_WEBHOOK_URL": "http://127.0.0.1:\(port)/hook"]) { h, servers in
+        try await withAlertReceiver(alerts) { hook in
+        try await withThreeServers(stream: false, environment: ["PARLEY_ALERT_WEBHOOK_URL": hook]) { h, servers in
             let sql = try h.app.db.requireSQL()
             func stored() async throws -> Int {
                 try await sql.raw("SELECT COUNT(*) AS n FROM spike_alerts").first()?.decode(column: "n", as: Int.self) ?? 0
@@ -293,6 +289,6 @@ struct ScaleOutTests {
             #expect(delivered.count == rows.count, "\(delivered.count) webhook calls for \(rows.count) alerts")
             #expect(Set(delivered).count == delivered.count, "an alert reached the webhook twice")
             #expect(try await sql.raw("SELECT COUNT(*) AS n FROM spike_alerts WHERE headline LIKE '%crashes%'").first()?.decode(column: "n", as: Int.self) == 1)
-        }
+        } }
     }
 }
