@@ -134,12 +134,14 @@ struct InboxController: RouteCollection {
         }
         let lock = try await CollisionQueries(database: req.db).lock(id, at: req.parley.effects.now())
         page.replyingNow = lock.flatMap { $0.userID == user.id ? nil : $0.name }
+        // Only the handle public replies go out from: a conversation page is read often.
         let publicFrom = detail.handle.answeringHandleID(for: .public)
-        let limits = try await PostingLimitsView.all(on: req.db, now: req.parley.effects.now())
-        if publicFrom != detail.handle.id, let care = limits.first(where: { $0.0.id == publicFrom })?.0 {
-            page.answerFrom = "@" + care.username
+        let replying = publicFrom == detail.handle.id ? detail.handle : try await HandleQueries(database: req.db).find(publicFrom)
+        if let replying {
+            if replying.id != detail.handle.id { page.answerFrom = "@" + replying.username }
+            let left = try await PostingLimitsView.remaining(replying, on: req.db, now: req.parley.effects.now())
+            page.limitsLeft = "@\(replying.username): " + CalendarPage.limitWords(left)
         }
-        page.limitsLeft = limits.first { $0.0.id == publicFrom }.map { "@\($0.0.username): " + CalendarPage.limitWords($0.1) }
         page.draft = req.query["draft"]
         page.draftDM = req.query["channel"] == "dm"
         page.askConfirmStale = req.query["stale"] == "1"
