@@ -35,6 +35,7 @@ struct DeskActions: Sendable {
     var alerts: AlertActions { AlertActions(context: context) }
     var incidents: IncidentActions { IncidentActions(context: context) }
     var trolls: TrollActions { TrollActions(context: context) }
+    var helpCenter: HelpCenterActions { HelpCenterActions(context: context) }
 }
 
 extension Request {

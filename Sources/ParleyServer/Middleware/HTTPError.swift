@@ -53,6 +53,14 @@ struct HTTPError: Error {
             case .noStatement: self.init(.unprocessableEntity, "no_statement", e.description)
             case .notConfirmed: self.init(.preconditionRequired, "confirmation_required", e.description)
             }
+        case let e as ArticleError:
+            switch e {
+            case .notFound: self.init(.notFound, "not_found", e.description)
+            case .duplicateSlug: self.init(.conflict, "duplicate_slug", e.description)
+            case .staleVersion: self.init(.conflict, "stale_version", e.description)
+            case .emptyTitle, .titleTooLong, .bodyTooLong, .badSlug, .badLocale, .tooManyKeywords, .tooDeep:
+                self.init(.unprocessableEntity, "article_invalid", e.description)
+            }
         case let e as CrisisMode.Problem:
             switch e {
             case .reasonRequired: self.init(.unprocessableEntity, "reason_required", e.description)

@@ -26,5 +26,6 @@ public enum ParleyMigrations {
         AddPublishing(),
         AddListening(),
         AddIncidents(),
+        AddHelpCenter(),
     ]
 }
