@@ -83,20 +83,21 @@ BRANDS = {
 # ---------------------------------------------------------------------------------------------
 # Retrieval: the tokenization and stop words the Swift side reproduces.
 
-# 147 lowercase English words: function words, contraction stubs left by splitting at the
-# apostrophe, and the courtesy words of customer tweets.
+# 136 lowercase English words: function words, contraction stubs left by splitting at the
+# apostrophe, the courtesy words of customer tweets, and "link" (the data set's stand-in for
+# customers' URLs). Single letters need no entry: words are 2+ characters.
 STOP_WORDS = sorted(set("""
-a about after again all also am an and any are as at be been before being but by can could
-did do does doing don didn doesn isn wasn won can't cant im ive id
-each few for from further had has have having he her here hers him his how i if in into is it
-its itself just me more most my no nor not now of off on once only or other our ours out over own
-same she should so some such than that the their theirs them then there these they this those
-through to too under until up very was we were what when where which while who whom why will with
-would you your yours yourself
+about after again all also am an and any are as at be been before being but by can could
+did do does doing don didn doesn isn wasn won cant im ive id
+each few for from had has have having he her here him his how if in into is it
+its just me more most my no not now of off on only or other our out over own
+same she should so some such than that the their them then there these they this those
+through to too under until up very was we were what when where which while who why will with
+would you your yours
 get got also still even really already ever yet
-hi hello hey thanks thank thx pls please help hii
-s t m d ll re ve y u ur
-one two
+hi hello hey thanks thank thx pls please help
+ll re ve ur
+one two link
 """.split()))
 
 URL_RE = re.compile(r"https?://\S+")
@@ -142,7 +143,7 @@ def match_query(words):
 
 # The chosen variant (see --evaluate): keywords = the CHOSEN[0] most distinctive customer words
 # of the dev conversations that linked the document; bm25 weights (title, body, keywords).
-CHOSEN = (20, (1.0, 1.0, 1.0))
+CHOSEN = (None, (20.0, 5.0, 2.0))
 
 # ---------------------------------------------------------------------------------------------
 # Loading
@@ -205,7 +206,7 @@ Apple iPhone iPad iPod Mac MacBook iOS AirPods iCloud iTunes Siri PlayStation PS
 GTAV RDR2 Xbox Windows Microsoft Surface Minecraft Mojang Spotify Dropbox eBay PayPal GoDaddy
 WordPress HP DeskJet OfficeJet ENVY LaserJet Sprocket Yahoo Hulu Delta Southwest Chase T-Mobile
 Sprint Spectrum Uber Hawaii FAQ DNS ID PDF TM 5G ISP DVR CPU WiFi COVID-19 Bedrock Quick
-UHD HD TV Wi-Fi Mojave Paper Latino CC
+UHD HD TV Wi-Fi Mojave Paper Latino CC I
 """.split()}
 PHRASE_CASE = [
     "Red Dead Online", "Red Dead Redemption", "Grand Theft Auto Online", "Grand Theft Auto",
@@ -343,6 +344,7 @@ def url_title(source_url, brand_name):
     host, segs = path_segments(source_url)
     site = host[4:] if host.startswith("www.") else host
     while segs and (segs[-1].lower() in TRAILING or re.fullmatch(r"[a-z]{2}([-_][A-Za-z]{2})?", segs[-1])
+                    or re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", segs[-1])
                     or (re.fullmatch(r"\d+", segs[-1]) and len(segs) > 1 and segs[-2].lower().endswith("-p"))):
         segs = segs[:-1]
     if not segs:
@@ -350,7 +352,7 @@ def url_title(source_url, brand_name):
             return HOST_NAMES[site], 2
         kind = "help center" if re.match(r"(help|support)\.", site) else "home page"
         return "%s %s" % (brand_name, kind), 2
-    last = segs[-1]
+    last = re.sub(r"\.html?$", "", segs[-1])
     if last.lower() == "new" and len(segs) > 1 and segs[-2].lower() == "requests":
         return "Submit a request to %s support" % brand_name, 2
     if last.lower() == "submit" and len(segs) > 1:
@@ -369,7 +371,7 @@ def url_title(source_url, brand_name):
         parent_words = slug_words(segs[-2])
         if parent_words and len(parent_words) <= 3:
             return case_words(parent_words + words), 2
-    return case_words([brand_name] + words), 1
+    return brand_name + " " + case_words(["x"] + words)[2:], 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -569,7 +571,7 @@ FLUFF_RE = re.compile(
     r"feel free|give (it|this) a (try|shot)|welcome|don't hesitate|standing by|on our end)\b", re.I)
 LEAD_RE = re.compile(
     r"^(?:(?:hi|hey|hello|hallo|howdy|greetings|good (?:morning|afternoon|evening))"
-    r"(?: there| again| all| [A-Z][a-z]+)?[,!.]*\s+|(?:\d/\d)\s+)", re.I)
+    r"(?: there| again| all| [A-Z][a-z]+)?[,!.]*\s+|\(?\d/\d\)?\s+)", re.I)
 LEAD_CLAUSE_RE = re.compile(
     r"^(?:thanks|thank you|appreciate|sorry|good question|great question|hmm+)[^–—.!?]*?(?:\s[–—-]\s|,\s)",
     re.I)
@@ -588,8 +590,14 @@ def clean_utterance(text):
     for _ in range(3):
         text = SIGNOFF_RE.sub("", text).strip()
     # URLs: at a sentence end, drop; inside a sentence, refer to the link below.
-    text = re.sub(r"\(?\s*https?://\S+?[)]?(?=\s*(?:$|[A-Z(]|\s[A-Z]))", "\x00", text)
-    text = re.sub(r"https?://\S+", " the page linked below ", text)
+    def url(m):
+        rest = text[m.end():]
+        return "\x00" if re.match(r"\s*[.!?]*(?:\s*$|\s+[A-Z(\"'])", rest) else " the page linked below"
+
+    text = re.sub(r"\(?https?://\S*[^\s.!?,;:)]\)?", url, text)
+    text = re.sub(r"(?:\s+here)?\s*:?\s+the page linked below", " the page linked below", text)
+    text = re.sub(r"\b(steps|instructions|tips|details|info|information|times) the page linked below",
+                  r"\1 on the page linked below", text)
     text = re.sub(r"\s*(?:here)?\s*:?\s*\x00\s*", ". ", text)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([.,!?;:])", r"\1", text)
@@ -597,14 +605,25 @@ def clean_utterance(text):
     for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(0-9])", text):
         s = s.strip(" .")
         for _ in range(2):
-            s = LEAD_RE.sub("", s).strip()
-            s = LEAD_CLAUSE_RE.sub("", s).strip()
+            s = LEAD_RE.sub("", s).strip(" –—-")
+            s = LEAD_CLAUSE_RE.sub("", s).strip(" –—-")
         if not s or FLUFF_RE.search(s) or re.search(r"\blink\b", s, re.I):
             continue
-        if len(re.findall(r"[A-Za-z']+", s)) < 4:
+        if s.endswith("?"):
+            # A suggestion phrased as a question becomes a step; other questions are dropped.
+            m = re.match(r"(?i)(?:have you (?:already )?tried|did you (?:already )?try) (.+)\?$", s)
+            if m:
+                s = "Try " + m.group(1)
+            elif re.search(r"(?i), (?:are you able to|can you) ", s):
+                s = re.sub(r"(?i), (?:are you able to|can you) ", ", ", s)[:-1]
+            else:
+                continue
+        s = re.sub(r"[:,;]$", "", s).strip()
+        if len(s.split()) < 4:
             continue
+        if re.search(r"(?i)\b(see|visit|at|on|to|via|use|review|out|following|from|go to|onto|refer to)$", s):
+            s += " the page linked below"
         s = s[0].upper() + s[1:]
-        s = re.sub(r"[:,;]$", "", s)
         if not re.search(r"[.!?]$", s):
             s += "."
         sentences.append(s)
@@ -628,6 +647,8 @@ def body_sentences(utterances, limit=6):
 
 TITLE_PATTERNS = [
     r"\b(?:steps|instructions|tips) (?:to|on how to|for how to) (?P<x>[^:.,!?(]+)",
+    r"\btips (?P<x>if [^:.,!?(]+)",
+    r"\bsuggest (?P<x>\w+ing [^:.,!?(]+)",
     r"\bhow to (?P<x>[^:.,!?(]+)",
     r"\b(?:learn|read|find out|info|information|details|know) (?:more )?(?:about|on) (?P<x>[^:.,!?(]+)",
     r"\bmore (?:info|information|details|tips) (?:about|on) (?P<x>[^:.,!?(]+)",
@@ -684,6 +705,10 @@ def utterance_title(utterances):
 # Keywords: distinctive words customers used in the dev conversations that linked a document
 
 
+# Not shown as keywords (they stay in queries): words a help center would not print.
+PROFANITY_RE = re.compile(r"fuck|shit|damn|crap|bitch|wtf|stfu|piss|dick|bastard|asshole")
+
+
 def keyword_table(docs, text_convs, limit):
     """For every (brand, doc_id), its `limit` most distinctive customer words: score =
     (conversations of the doc that use the word) * log(1 + docs of the brand / docs of the brand
@@ -704,7 +729,8 @@ def keyword_table(docs, text_convs, limit):
     for key, convs in per_doc.items():
         brand = key[0]
         tf = collections.Counter(w for words in convs for w in words)
-        scored = sorted(tf, key=lambda w: (-tf[w] * math.log(1 + n_docs[brand] / df[(brand, w)]), w))
+        scored = sorted((w for w in tf if not PROFANITY_RE.search(w)),
+                        key=lambda w: (-tf[w] * math.log(1 + n_docs[brand] / df[(brand, w)]), w))
         table[key] = scored if limit is None else scored[:limit]
     return table
 
@@ -740,7 +766,7 @@ def build(docs, text_convs, keyword_limit):
                 parts.append("\n".join("- " + s for s in sentences[1:]))
             parts.append(link)
         else:
-            parts = ["A %s help page, as linked by %s's care agents." % (brand_name, brand_name), link]
+            parts = ["A help page that %s care agents link for customers." % brand_name, link]
         articles.append({
             "doc_id": doc["doc_id"],
             "brand": brand_slug,
@@ -752,11 +778,14 @@ def build(docs, text_convs, keyword_limit):
     return articles
 
 
-def assign_slugs_and_categories(articles, docs_by_article):
+HANDLE_OF_SLUG = {slug: handle for handle, (slug, _) in BRANDS.items()}
+
+
+def assign_slugs_and_categories(articles):
     categories = {}
     used = collections.defaultdict(set)
     for art in articles:
-        cat = url_category(art["source_url"], docs_by_article[(art["brand"], art["doc_id"])]["brand"])
+        cat = url_category(art["source_url"], HANDLE_OF_SLUG[art["brand"]])
         if cat is None:
             cat = ("general", None)
         l1, l2 = cat
@@ -862,6 +891,13 @@ def cross_validate(docs, dev_convs, fold, variants, k=5):
 # Variants reported in the README on every run: (keyword_limit, (title, body, keywords) weights).
 VARIANT_A = (0, (1.0, 1.0, 1.0))
 VARIANT_B = (None, (1.0, 1.0, 1.0))
+REPORTED = [
+    ("(a) title + body", VARIANT_A),
+    ("(a) title + body, best weights", (0, (20.0, 2.0, 1.0))),
+    ("(b) + keywords: top 20 distinctive customer words", (20, (1.0, 1.0, 1.0))),
+    ("(b) + keywords: all customer words", VARIANT_B),
+    ("(c) all customer words, chosen weights", CHOSEN),
+]
 
 
 def grid():
@@ -871,8 +907,16 @@ def grid():
             for wb in (1.0, 2.0):
                 for wk in (0.5, 1.0, 2.0, 5.0):
                     variants.append((limit, (wt, wb, wk)))
-    for wt in (1.0, 2.0, 5.0, 10.0):
-        variants.append((0, (wt, 1.0, 1.0)))
+    for wt in (20.0, 50.0):
+        for wb in (1.0, 2.0, 5.0):
+            for wk in (1.0, 2.0, 3.0, 5.0):
+                variants.append((None, (wt, wb, wk)))
+    for wb in (5.0,):
+        for wk in (1.0, 2.0, 3.0, 5.0):
+            variants.append((None, (10.0, wb, wk)))
+    for wt in (1.0, 2.0, 5.0, 10.0, 20.0):
+        for wb in (1.0, 2.0):
+            variants.append((0, (wt, wb, 1.0)))
     out = []
     for v in variants:
         if v not in out:
@@ -915,7 +959,7 @@ def main():
     assert sorted(h["username"] for h in handles) == sorted(BRANDS), "handles.json and BRANDS differ"
 
     articles = build(docs, dev, CHOSEN[0])
-    categories = assign_slugs_and_categories(articles, docs)
+    categories = assign_slugs_and_categories(articles)
     brands = [{"slug": BRANDS[h["username"]][0], "name": BRANDS[h["username"]][1], "handles": [h["username"]]}
               for h in handles]
     brands.sort(key=lambda b: b["slug"])
@@ -928,11 +972,197 @@ def main():
         "articles": articles,
         "stop_words": STOP_WORDS,
     }
+    check(result, convs)
     path = os.path.join(args.out, "help-articles.json")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(json.dumps(result, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    print("brands %d, categories %d, articles %d" % (len(brands), len(categories), len(articles)))
+
+    scores = cross_validate(docs, dev, fold, [v for _, v in REPORTED])
+    stats = {
+        "brands": len(brands),
+        "categories": len(categories),
+        "subcategories": sum(1 for c in categories if c["parent"]),
+        "articles": len(articles),
+        "doc_ids": len({a["doc_id"] for a in articles}),
+        "shared": sorted("%s (%s)" % (d, ", ".join(sorted(a["brand"] for a in articles if a["doc_id"] == d)))
+                         for d in {a["doc_id"] for a in articles}
+                         if sum(1 for a in articles if a["doc_id"] == d) > 1),
+        "with_dev_text": sum(1 for a in articles if a["keywords"]),
+        "dev_docs": len({c["doc_id"] for c in dev}),
+        "url_titles": sum(1 for a in articles if url_title(a["source_url"], BRANDS[HANDLE_OF_SLUG[a["brand"]]][1])[1] == 2),
+        "fallback_titles": sum(1 for a in articles if re.fullmatch(r".* help article \S+", a["title"])),
+        "dev": len(dev),
+        "folds": collections.Counter(fold.values()),
+    }
+    stats["utterance_titles"] = stats["articles"] - stats["url_titles"] - stats["fallback_titles"] - sum(
+        1 for a in articles if url_title(a["source_url"], BRANDS[HANDLE_OF_SLUG[a["brand"]]][1])[1] == 1
+        and a["title"] == url_title(a["source_url"], BRANDS[HANDLE_OF_SLUG[a["brand"]]][1])[0])
+    write_readme(os.path.join(args.out, "README.md"), stats, scores)
+    for key in ("brands", "categories", "subcategories", "articles", "doc_ids", "with_dev_text"):
+        print("%-16s %s" % (key, stats[key]))
+    for label, v in REPORTED:
+        print("%.4f  %s  [%s]" % (scores[v], label, fmt_variant(v)))
     return 0
+
+
+def check(result, convs):
+    linked = {(BRANDS[c["brand"]][0], c["doc_id"]) for c in convs}
+    arts = {(a["brand"], a["doc_id"]) for a in result["articles"]}
+    assert arts == linked, "articles are not exactly the linked documents"
+    cats = {(c["brand"], c["slug"]): c for c in result["categories"]}
+    for c in result["categories"]:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", c["slug"]), c
+        if c["parent"]:
+            parent = cats[(c["brand"], c["parent"])]
+            assert parent["parent"] is None, c  # at most two levels
+    slugs = collections.Counter((a["brand"], a["slug"]) for a in result["articles"])
+    for a in result["articles"]:
+        assert (a["brand"], a["category"]) in cats, a["doc_id"]
+        assert slugs[(a["brand"], a["slug"])] == 1 and len(a["slug"]) <= 80, a["slug"]
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", a["slug"]), a["slug"]
+        assert not a["source_url"].startswith("https://web.archive.org"), a["source_url"]
+        assert a["body"].rstrip().endswith("(%s)" % a["source_url"]), a["doc_id"]
+    # Honesty: no test-only words. Every keyword is a dev customer word of that document.
+    dev_words = collections.defaultdict(set)
+    for c in convs:
+        if c["split"] == "dev":
+            for m in c["customer"]:
+                dev_words[(BRANDS[c["brand"]][0], c["doc_id"])].update(tokens(m))
+    for a in result["articles"]:
+        assert set(a["keywords"]) <= dev_words[(a["brand"], a["doc_id"])], a["doc_id"]
+    assert len(result["stop_words"]) <= 150
+    assert all(re.fullmatch(r"[a-z]{2,}", w) for w in result["stop_words"])
+
+
+README_SECTION = """{heading}
+
+Generated by `python3 Scripts/make-demo-help.py` (same conventions as the stream: standard
+library only, no network, byte-identical reruns, `--source DIR`). `make-demo-stream.py` rewrites
+this README from its template, so rerun `make-demo-help.py` after it: it replaces this section
+(from its heading to the end of the file) or appends it.
+
+A help center for the 25 brands whose articles are the help documents the agents linked. The data
+set has only the documents' URLs (`docID_content.tsv` is not in the snapshot), so each article is
+written from what may be known about it.
+
+### Shape
+
+```
+{{"source": "...",
+ "brands":     [{{"slug", "name", "handles": [care username]}}],                 {brands} brands, one per handle
+ "categories": [{{"brand", "slug", "name", "parent": null | parent slug}}],       {categories} ({subcategories} second-level)
+ "articles":   [{{"doc_id", "brand", "category", "slug", "title", "body",
+                 "keywords": [word], "source_url"}}],                              {articles}
+ "stop_words": [word]}}                                                           {stop_count} words
+```
+
+Keys sorted, 2-space indent, UTF-8. `doc_id` is exactly the string in `agentURL.doc_id` (some are
+zero-padded, e.g. `"0012"`), so it matches `ibm-care-conversations.jsonl`.
+
+### What was derived, and how
+
+- **Articles.** One per (brand, `doc_id`) that an `agentURL` links in `dev.json` or `test.json`:
+  {articles} articles for {doc_ids} documents, because {shared_n} documents were linked by two
+  brands: {shared}. `source_url` is the URL of its first link (dev before test, file order)
+  without the `https://web.archive.org/web/<timestamp>/` prefix. {dev_docs} of the documents are
+  linked in dev, so {with_dev_text} articles have dev text; the others (linked in test only) have
+  a one-line body and no keywords.
+- **Brands.** `slug` and `name` are written by hand from the handle (`AdobeCare` -> `adobe`,
+  "Adobe"; `TeamYouTube` -> `youtube`; `Ask_Spectrum` -> `spectrum`).
+- **Categories** come from the URL only, by per-site rules: the product of
+  `support.google.com/<product>/...` and `helpx.adobe.com/<product>/...`, the board of
+  `community.adobe.com`, the two folder levels of `help.dropbox.com` and `ebay.com/help`, the
+  sections of Spotify, T-Mobile, Xbox, Wells Fargo, Delta and Yahoo URLs, the game of a Rockstar
+  article's slug, and site types (`*.uservoice.com` and idea boards -> Feedback, blogs and
+  newsrooms -> News, `contact`/`requests/new` pages -> Contact us). At most two levels; anything
+  else, and another company's page (Adobe linking Apple's help), is `general` / "General".
+- **Titles.** {url_titles} from the URL: its last meaningful path segment with ids removed
+  (Zendesk number prefixes, `-sln2058`, uuids, `.html`), in sentence case with a hand list of
+  product names (`listen-offline-troubleshooting` -> "Listen offline troubleshooting"), or a
+  known page name (`/plans` -> "Dropbox plans", `requests/new` -> "Submit a request to Zoom
+  support", no path -> "<Brand> home page"). {utterance_titles} from the dev agents' link replies where
+  the URL is an id (`HT201354`, `answer/185111`): the most frequent phrase matching patterns such
+  as "steps to ...", "learn more about ...", "how to ...", with vague phrases rejected. The
+  remaining {fallback_titles} are "<Brand> help article <doc_id>" (plus a few one-word pages named
+  "<Brand> <page>").
+- **Bodies** (Markdown: paragraphs, `- ` lists, one link). From the dev agents' link replies for
+  that document (`agentURL.url_utterance` only): HTML entities unescaped; @mentions, greetings,
+  sign-offs (`^AB`, `*SR`, `/SS`, `~Name`, `-Name`), courtesy sentences (thanks, sorry, let us
+  know, DM us, ...) and sentences with the word "link" removed; a URL that ends a sentence is
+  dropped, one inside a sentence becomes "the page linked below"; "Have you tried X?" becomes
+  "Try X.", other questions are dropped; near-duplicate sentences (word overlap > 60%) are kept
+  once, at most 6. The first sentence is the intro paragraph, the rest a list. Every body ends
+  with `Original article: [<source_url>](<source_url>)`. Without dev text the body is
+  "A help page that <Brand> care agents link for customers." and the link.
+- **Keywords.** Every distinct query word (rule below) that customers used in the dev
+  conversations linking the document, most distinctive first: (conversations of the document
+  using the word) x log(1 + the brand's documents / the brand's documents whose conversations use
+  it), ties alphabetical. A few profanities are left out of the list (they still count in
+  queries).
+
+**Honesty rule.** Titles, bodies and keywords use conversation text from `dev.json` only (and
+URLs of both splits). No text of a `test.json` conversation is read into an article: the test
+split is held out so the product can measure article suggestion on it once. The script checks
+that every keyword is a word of a dev conversation that linked the document, and
+`--evaluate` never touches test conversations.
+
+### Retrieval prototype (how `keywords` and the weights were chosen)
+
+- **Query.** For a conversation, its customers' `dialogContent` turns (`client`, `client1`), all
+  before the link. Words: replace `&amp; &lt; &gt; &quot; &#39;` by their characters; remove URLs
+  (`https?://\S+`) and @mentions (`@\w+` not preceded by a word character or `@`); Unicode NFKD,
+  drop combining marks, lowercase; split into maximal runs of letters and digits (Unicode
+  `isalnum`; `don't` -> `don`, `t`); keep runs of 2 or more characters that are not in
+  `stop_words`. The FTS5 query is the distinct words in first-use order, each double-quoted,
+  joined by ` OR `.
+- **Index.** `CREATE VIRTUAL TABLE help USING fts5(brand UNINDEXED, doc_id UNINDEXED, title, body,
+  keywords, tokenize='unicode61 remove_diacritics 2')`, one row per article, `keywords` joined by
+  spaces, all brands in one table; `WHERE help MATCH ? AND brand = ?` (the conversation's brand)
+  `ORDER BY bm25(help, 0, 0, {wt:g}, {wb:g}, {wk:g}), doc_id LIMIT 3`.
+- **Metric.** Top-3 hit rate: `agentURL.doc_id` among the 3 suggestions (a conversation whose
+  query has no words is a miss).
+- **5-fold cross-validation inside dev.json only** ({dev} conversations; folds of {fold_sizes}).
+  Conversations that share a tweet (the repeated threads) are kept in one fold; groups are
+  ordered by SHA-256 of their first `sessionID` and dealt round-robin. Each fold is scored
+  against articles rebuilt from the other four folds' dev text (titles, bodies and keywords), so
+  a held-out conversation never sees its own words; the catalogue itself (all linked documents,
+  with URL titles) is the same in every fold, as in the product.
+
+| variant | bm25 weights (title, body, keywords) | top-3 hit rate |
+|---|---|---|
+{rows}
+
+`python3 Scripts/make-demo-help.py --evaluate` prints the full grid ({grid} variants: no keywords,
+top 5/10/20/40 or all customer words; title weight 1-50, body 1-5, keywords 0.5-5). Adding the
+customers' words is the big gain; the weights are a flat plateau around the chosen ones
+(0.60-0.63), and the chosen variant is the best of that grid on the same folds, so its figure is
+optimistic by a little. FTS5 applies column weights to term frequencies before bm25's
+saturation, so scaling all weights changes the ranking.
+"""
+
+
+def write_readme(path, s, scores):
+    rows = "\n".join("| %s | %g, %g, %g | %.1f%% (%d / %d) |" % (
+        label, v[1][0], v[1][1], v[1][2], 100 * scores[v], round(scores[v] * s["dev"]), s["dev"])
+        for label, v in REPORTED)
+    section = README_SECTION.format(
+        heading=README_HEADING, brands=s["brands"], categories=s["categories"],
+        subcategories=s["subcategories"], articles=s["articles"], doc_ids=s["doc_ids"],
+        shared_n=len(s["shared"]), shared=", ".join(s["shared"]), dev_docs=s["dev_docs"],
+        with_dev_text=s["with_dev_text"], url_titles=s["url_titles"],
+        utterance_titles=s["utterance_titles"], fallback_titles=s["fallback_titles"],
+        stop_count=len(STOP_WORDS), wt=CHOSEN[1][0], wb=CHOSEN[1][1], wk=CHOSEN[1][2], dev=s["dev"],
+        fold_sizes="/".join(str(s["folds"][k]) for k in sorted(s["folds"])), rows=rows, grid=len(grid()))
+    text = ""
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    cut = text.find(README_HEADING)
+    if cut != -1:
+        text = text[:cut]
+    text = text.rstrip("\n") + "\n\n" + section if text.strip() else section
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import Foundation
 public enum ArticleRules {
     public static let maxTitle = 200
     public static let maxBody = 100_000
-    public static let maxKeywords = 30
+    public static let maxKeywords = 500
 
     /// The title as stored: trimmed, with control characters (CR/LF included) as spaces.
     public static func title(_ raw: String) throws(ArticleError) -> String {

@@ -76,8 +76,7 @@ public struct MarkdownHTML: Sendable {
         return count == 1 ? base : "\(base)-\(count)"
     }
 
-    /// HTML-escaped, as `TweetAutolinker` escapes a post: the one escaper for markup Parley builds.
     static func escape(_ text: String) -> String {
-        TweetAutolinker.escape(text)
+        HTMLEscape.text(text)
     }
 }

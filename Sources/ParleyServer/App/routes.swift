@@ -23,7 +23,11 @@ func routes(_ app: Application) throws {
     try api.register(collection: ListeningController.API())
     try api.register(collection: IncidentsController())
     try api.register(collection: TrollController.API())
+    try api.register(collection: ArticlesController())
     try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
+
+    // Public: no login, no session form token (a vote is keyed by its SameSite cookie).
+    try app.grouped(SessionUserAuthenticator()).register(collection: HelpCenterController())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())

@@ -42,6 +42,12 @@ public struct ParleyConfig: Sendable {
     public var desk: DeskSettings
     /// How long after resolution a customer's message reopens the case (else a new, linked case).
     public var reopenWindow: TimeInterval
+    /// Where customers reach this server (`PARLEY_PUBLIC_URL`): the start of the help-center links
+    /// agents send. Nil: `http://localhost:<port>`.
+    public var publicURLOverride: String?
+
+    /// The public base URL, without a trailing slash.
+    public var publicURL: String { publicURLOverride ?? "http://localhost:\(port)" }
 
     public init(
         database: DatabaseChoice, hostname: String = "127.0.0.1", port: Int = 8080, runWorkers: Bool = true,
@@ -114,6 +120,12 @@ public struct ParleyConfig: Sendable {
             database: database, hostname: hostname ?? environment["HOST"] ?? "127.0.0.1", port: resolvedPort,
             retweetsOpenConversations: retweets)
         if let path = environment["PARLEY_TRIAGE_MODEL"], !path.isEmpty { config.triageModelPath = path }
+        if let url = environment["PARLEY_PUBLIC_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+                throw LoadError.invalid(variable: "PARLEY_PUBLIC_URL", value: url, expected: "an http(s) URL such as https://help.example.com")
+            }
+            config.publicURLOverride = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
         config.x = try XConnectorConfig.load(environment: environment)
         func minutes(_ name: String) throws -> TimeInterval? {
             guard let raw = environment[name], !raw.isEmpty else { return nil }

@@ -142,6 +142,12 @@ struct InboxController: RouteCollection {
             let left = try await PostingLimitsView.remaining(replying, on: req.db, now: req.parley.effects.now())
             page.limitsLeft = "@\(replying.username): " + CalendarPage.limitWords(left)
         }
+        let base = req.application.parleyServices.config.publicURL
+        let suggestions = try await ArticleSuggestions(database: req.db).suggest(for: detail)
+        page.articles = suggestions.enumerated().map { index, suggestion in
+            ConversationPage.ArticleLink(title: suggestion.hit.article.title, url: base + suggestion.path, snippet: suggestion.hit.snippetHTML, key: index + 1)
+        }
+        page.helpBrand = try await BrandQueries(database: req.db).brand(ofHandle: detail.handle.id)?.slug
         page.draft = req.query["draft"]
         page.draftDM = req.query["channel"] == "dm"
         page.askConfirmStale = req.query["stale"] == "1"

@@ -63,9 +63,6 @@ public enum DemoDesk {
             SLAPolicy(firstResponseMinutes: 15, nextResponseMinutes: 15, calendar: aroundTheClock),
             handleID: nil, minPriority: 70)
 
-        for handle in handles {
-            try await actions.handleSettings.setHelpURL(handle.id, url: "https://help.example.com/\(handle.username.lowercased())")
-        }
         let templates: [(String, String, [MacroAction])] = [
             ("Sorry, let's take this to DM",
              "Hi {{customer.name}}, I'm sorry about this. I've sent you a DM so we can look at your account privately. {{agent.first_name}}",

@@ -179,6 +179,17 @@ struct ConversationPage: Encodable {
     var answerFrom: String?
     /// What the replying handle has left of its posting limits.
     var limitsLeft: String?
+    /// The help-center articles that best match what the customer wrote, and the brand to search.
+    var articles: [ArticleLink] = []
+    var helpBrand: String?
+
+    struct ArticleLink: Encodable {
+        var title: String
+        /// The public URL the composer inserts.
+        var url: String
+        var snippet: String
+        var key: Int
+    }
 
     struct PastCase: Encodable {
         var id: String

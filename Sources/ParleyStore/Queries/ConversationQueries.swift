@@ -229,6 +229,11 @@ public struct ConversationQueries: Sendable {
             conversation: conversation, customer: customer, handle: handle, messages: messages, outbox: outbox)
     }
 
+    /// The message X knows by `xID` (the first version's id).
+    public func message(xID: String) async throws -> Message? {
+        try await MessageRecord.query(on: database).filter(\.$xID == xID).first()?.toDomain()
+    }
+
     public func find(_ id: UUID) async throws -> Conversation? {
         try await ConversationRecord.find(id, on: database)?.toDomain()
     }

@@ -70,6 +70,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let admin = try await DemoDesk.login(app, email: Self.email, name: "Demo Admin", password: Self.password, role: .admin)
         try await DemoDesk.seed(app, handles: handleList, admin: admin.id, password: Self.password)
+        // Each care handle's help center, linked from its `{{help_url}}`.
+        try await DemoHelpCenter.seed(app, file: URL(fileURLWithPath: "Resources/Demo/help-articles.json"), by: admin.id)
 
         let demo = DemoStream(lines: lines.lines, brandUserIDs: Set(handleList.map(\.xUserID)), now: Date(), compression: compression)
         let ingestor = ParleyApp.ingestor(for: app)
