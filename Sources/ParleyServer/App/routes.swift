@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CalendarController())
     try signedIn.register(collection: ListeningController.Page())
     try signedIn.register(collection: IncidentPageController())
+    try signedIn.register(collection: HelpAdminController())
     try signedIn.register(collection: TrollController.Forms())
     try signedIn.register(collection: LiveController())
 }
