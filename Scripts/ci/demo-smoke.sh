@@ -29,3 +29,9 @@ test "$rows" -gt 0
 posts="$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/calendar" | grep -c 'class="calendar-post' || true)"
 echo "demo calendar shows $posts scheduled posts this week"
 test "$posts" -gt 0
+# The public help center, no login: a brand's home, a search and an article.
+groups="$(curl -fsS "http://127.0.0.1:$port/help/spotify" | grep -c 'class="help-group"' || true)"
+echo "demo help center for Spotify shows $groups groups"
+test "$groups" -gt 0
+curl -fsS "http://127.0.0.1:$port/help/spotify/search?q=crashes" | grep -q 'app-crashes-or-will-not-open'
+curl -fsS "http://127.0.0.1:$port/help/spotify/articles/app-crashes-or-will-not-open?lang=es" | grep -q 'La aplicación se cierra'

@@ -172,8 +172,9 @@ struct HelpCenterActions: Sendable {
 
     // MARK: readers
 
-    func recordView(_ id: UUID) async throws {
-        try await ArticleQueries(database: context.database).recordView(id)
+    /// Counted now, written with the next batch (`ArticleViews`).
+    func recordView(_ id: UUID) async {
+        await context.services.articleViews.record(id)
     }
 
     /// A reader's "was this helpful?": one vote per visitor (`voter` is a hash of their cookie).

@@ -99,6 +99,11 @@ func tuneDatabase(_ database: any Database) async throws {
 private func startWorkers(_ app: Application, services: ParleyServices) {
     let database = app.db
     let processor = services.processor(database: database)
+    let views = services.articleViews
+    app.lifecycle.use(WorkerLoop(name: "article-views", idle: .seconds(5)) {
+        try await views.flush(on: database)
+        return false
+    })
     app.lifecycle.use(WorkerLoop(name: "ingest", idle: .milliseconds(200)) {
         try await processor.runOnce().events > 0
     })

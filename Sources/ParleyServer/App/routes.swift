@@ -27,7 +27,7 @@ func routes(_ app: Application) throws {
     try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
 
     // Public: no login, no session form token (a vote is keyed by its SameSite cookie).
-    try app.grouped(SessionUserAuthenticator()).register(collection: HelpCenterController())
+    try app.grouped(PublicSessionUser()).register(collection: HelpCenterController())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())

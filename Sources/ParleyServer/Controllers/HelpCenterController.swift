@@ -98,7 +98,7 @@ struct HelpCenterController: RouteCollection {
         case .draft: throw HTTPError.notFound("article")
         case .archived: throw HTTPError(.gone, "gone", "This article was archived: it no longer applies.")
         }
-        if page.summary.status == .published, !preview { try await req.actions.helpCenter.recordView(page.summary.id) }
+        if page.summary.status == .published, !preview { await req.actions.helpCenter.recordView(page.summary.id) }
         let translations = try await articles.translations(of: page.summary).filter { $0.id != page.summary.id }
         let category = try await BrandQueries(database: req.db).categories(brandID: brand.id).first { $0.id == page.summary.categoryID }
         let view = HelpArticlePage(

@@ -28,6 +28,18 @@ struct SessionUserAuthenticator: AsyncSessionAuthenticator {
     }
 }
 
+/// The public pages' view of the desk's session: a signed-in agent is recognised (to preview a
+/// draft), but a reader without the session cookie gets no session. Vapor's session authenticator
+/// would create one, a row written for every anonymous page view.
+struct PublicSessionUser: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.cookies[request.application.sessions.configuration.cookieName] != nil else {
+            return try await next.respond(to: request)
+        }
+        return try await SessionUserAuthenticator().respond(to: request, chainingTo: next)
+    }
+}
+
 extension AuthenticatedUser: SessionAuthenticatable {
     var sessionID: String { user.id.uuidString }
 }

@@ -18,6 +18,8 @@ struct ParleyServices: Sendable {
     var leadership: Leadership
     /// The X connector; nil when it is off and the sandbox stands in for X.
     var x: XServices?
+    /// Help-center page views, written in batches.
+    var articleViews = ArticleViews()
 
     /// The journal's processor over `database`: the one way events become conversations.
     func processor(database: any Database, batchSize: Int = 500) -> IngestProcessor {

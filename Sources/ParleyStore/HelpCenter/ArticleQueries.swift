@@ -112,10 +112,15 @@ public struct ArticleQueries: Sendable {
             """).all().map(Self.summary)
     }
 
-    /// Counts one reading of the article.
-    public func recordView(_ id: UUID) async throws {
-        let sql = try database.requireSQL()
-        try await sql.raw("UPDATE articles SET views = views + 1 WHERE id = \(SQLValues(sql).uuid(id))").run()
+    /// Adds readings counted since the last call, in one transaction.
+    public func addViews(_ counts: [UUID: Int]) async throws {
+        try await database.transaction { db in
+            let sql = try db.requireSQL()
+            let v = SQLValues(sql)
+            for (id, count) in counts {
+                try await sql.raw("UPDATE articles SET views = views + \(bind: count) WHERE id = \(v.uuid(id))").run()
+            }
+        }
     }
 
     /// One vote per visitor and article: a second vote replaces the first. Returns the counts.

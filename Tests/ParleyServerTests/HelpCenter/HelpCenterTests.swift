@@ -108,6 +108,8 @@ import VaporTesting
             try await app.testing().test(.POST, "help/acme/articles/reset-your-b-password-b/vote", beforeRequest: { req in
                 try req.content.encode(["helpful": "yes"], as: .urlEncodedForm)
             }, afterResponse: { res throws in #expect(res.status == .badRequest, "a vote without the page's cookie") })
+            // Views are written in batches.
+            try await app.parleyServices.articleViews.flush(on: app.db)
             let shown = try await json(app, .GET, "api/v1/articles/\(id)", admin, status: .ok)
             #expect(shown["helpful"] as? Int == 0)
             #expect(shown["not_helpful"] as? Int == 1)
@@ -145,6 +147,9 @@ import VaporTesting
             let feed = try await get(app, "help/acme/feed.xml")
             #expect(feed.body.contains("<title>Shipping times &amp; costs</title>"))
             _ = try await get(app, "help/nobody", status: .notFound)
+            // The index, the brand's home and its category pages list what is published.
+            #expect(try await get(app, "help").body.contains("href=\"/help/acme\""))
+            #expect(try await get(app, "help/acme").body.contains("Shipping times &amp; costs"))
         }
     }
 

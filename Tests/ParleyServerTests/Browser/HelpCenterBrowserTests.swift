@@ -1,0 +1,112 @@
+import Foundation
+import NIOHTTP1
+import ParleyCore
+@testable import ParleyStore
+import Testing
+@testable import ParleyServer
+
+extension BrowserTests {
+    /// The public help center as a signed-out reader uses it: search, open a hit, read an article
+    /// whose title and body are hostile markup (shown as text, nothing runs), and vote once.
+    @Suite(.serialized) struct HelpCenterReader {
+        static let title = "Reset your <script>window.__pwned=1</script> password"
+        static let body = """
+            Forgot it? Follow these steps to reset password access to your account.
+
+            1. Open **Settings** and choose **Reset password**.
+            2. Check your email for the reset link and pick a new password.
+
+            <img src=x onerror="window.__pwned=1">
+
+            Still stuck? Read [bad](javascript:window.__pwned=1) advice nowhere.
+            """
+        static let articlePath = "/help/acme/articles/reset-your-password"
+
+        @Test func searchOpenAHitReadItSafelyAndVoteOnce() async throws {
+            try await withBrowserDesk { desk in
+                let browser = desk.browser
+
+                // Seeded through the actions, by an admin: a brand, a category, two published articles.
+                let admin = try await desk.makeUser(email: "admin@example.com", name: "Ada", role: .admin)
+                let help = desk.app.actions.helpCenter
+                let brand = try await help.createBrand(slug: "acme", name: "Acme", handleIDs: [], by: admin)
+                let account = try await help.createCategory(
+                    brandID: brand.id, slug: "account", name: "Account", parentID: nil, position: 0, by: admin)
+                let article = try await help.createArticle(.init(
+                    brandID: brand.id, categoryID: account.id, slug: "reset-your-password",
+                    title: Self.title, body: Self.body, status: .published), by: admin)
+                _ = try await help.createArticle(.init(
+                    brandID: brand.id, categoryID: account.id, slug: "shipping-times", title: "Shipping times",
+                    body: "Orders ship within two business days.", status: .published), by: admin)
+
+                // Search from the brand's home page, as a reader would: type, submit.
+                try await desk.open("/help/acme")
+                try await browser.find("#help-q").type("password reset")
+                try await browser.find(".help-search button[type=submit]").click()
+                try await browser.waitForPath("/help/acme/search")
+                let status = try await browser.waitFor("#search-status")
+                #expect(try await status.text().hasPrefix("1 result "))
+
+                // One hit (the shipping article does not match), its snippet highlighted with <mark>.
+                let hits = try await browser.findAll("ol.help-hits > li")
+                #expect(hits.count == 1)
+                let hit = try #require(hits.first)
+                let marks = try await hit.findAll(".snippet mark")
+                #expect(!marks.isEmpty, "the snippet highlights the words searched")
+                for mark in marks {
+                    let word = try await mark.text().lowercased()
+                    #expect(word.contains("reset") || word.contains("password"), "marked: \(word)")
+                }
+                let link = try await hit.find("a")
+                #expect(try await link.text() == Self.title)  // the title's markup is text here too
+                try await link.click()
+                try await browser.waitForPath(Self.articlePath)
+
+                // The article: the title's <script> is shown as text, and nothing from the body ran
+                // or became markup (no raw <img>, no javascript: link; "bad" stays plain text).
+                #expect(try await browser.find("article.help-article h1").text() == Self.title)
+                #expect(try await browser.execute("return typeof window.__pwned;") == "undefined")
+                #expect(try await browser.findAll(".article-body img, .article-body script").isEmpty)
+                #expect(try await browser.execute(
+                    #"return document.querySelectorAll('.article-body a[href^="javascript"]').length;"#).number == 0)
+                let badIsALink = try await browser.execute("""
+                    return Array.from(document.querySelectorAll('.article-body a')).some(function (a) { return a.textContent.indexOf('bad') >= 0; });
+                    """).bool
+                #expect(badIsALink == false)
+                #expect(try await browser.find(".article-body").text().contains("Read bad advice"))
+
+                // The page set the visitor cookie the vote is keyed on.
+                let cookie = try await Self.visitorCookie(browser)
+                #expect(cookie != nil)
+
+                // Vote "Yes": the page thanks the reader, and the store counts one helpful vote.
+                try await browser.find("button[name=helpful][value=yes]").click()
+                try await browser.waitFor("#vote-thanks")
+                #expect(try await Self.stats(desk, article)?.helpful == 1)
+
+                // Back on the plain article URL (no `voted=`) the form shows again; the same
+                // visitor voting "Yes" again still counts once.
+                try await desk.open(Self.articlePath)
+                let yes = try await browser.waitFor("button[name=helpful][value=yes]")
+                #expect(try await Self.visitorCookie(browser) == cookie)  // still the same visitor
+                try await yes.click()
+                try await browser.waitFor("#vote-thanks")
+                let stats = try await Self.stats(desk, article)
+                #expect(stats?.helpful == 1)
+                #expect(stats?.notHelpful == 0)
+            }
+        }
+
+        /// The article's counts as the store has them (`Article` itself carries no stats).
+        static func stats(_ desk: BrowserDesk, _ article: Article) async throws -> ArticleStats? {
+            try await ArticleQueries(database: desk.app.db).list(.init(brandID: article.brandID))
+                .first { $0.id == article.id }?.stats
+        }
+
+        /// The help center's visitor cookie in the browser (it is HttpOnly: WebDriver reads it, a page cannot).
+        static func visitorCookie(_ browser: WebDriver) async throws -> String? {
+            let cookies = try await browser.command(.GET, "/cookie").array ?? []
+            return cookies.first { $0["name"]?.string == HelpVisitor.cookie }?["value"]?.string
+        }
+    }
+}
