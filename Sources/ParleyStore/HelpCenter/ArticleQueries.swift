@@ -155,7 +155,7 @@ public struct ArticleQueries: Sendable {
         let telling = terms.phrases.filter { $0.count > 1 || !ArticleSuggestionWords.stopWords.contains(SearchTerms.fold($0[0]).lowercased()) }
         return try await match(
             brandID: brandID, phrases: telling.isEmpty ? terms.phrases : telling, any: false, statuses: statuses, locale: locale, limit: limit,
-            terms: terms)
+            terms: terms, common: telling.isEmpty)
     }
 
     /// Published articles of a brand sharing the most (and rarest) of `words` with what a customer
@@ -167,7 +167,8 @@ public struct ArticleQueries: Sendable {
     }
 
     private func match(
-        brandID: UUID, phrases: [[String]], any: Bool, statuses: [ArticleStatus], locale: String?, limit: Int, terms: SearchTerms
+        brandID: UUID, phrases: [[String]], any: Bool, statuses: [ArticleStatus], locale: String?, limit: Int, terms: SearchTerms,
+        common: Bool = false
     ) async throws -> [ArticleHit] {
         let sql = try database.requireSQL()
         let v = SQLValues(sql)
@@ -186,11 +187,15 @@ public struct ArticleQueries: Sendable {
         } else {
             let words = phrases.map { "\"" + $0.joined(separator: " ") + "\"" }.joined(separator: any ? " OR " : " AND ")
             let match = "brand : \(Self.brandToken(brandID)) AND (\(words))"
+            // Only common words left ("help"): the newest `commonWordWindow` matches are ranked,
+            // as the inbox ranks its newest (each is most of the brand's articles).
+            let window: SQLQueryString = common ? " ORDER BY rowid DESC LIMIT \(literal: Self.commonWordWindow)" : ""
             query = """
                 SELECT \(unsafeRaw: Self.summaryColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
-                  a.body_text, bm25(article_search, \(unsafeRaw: Self.weights)) AS rank
-                FROM article_search s JOIN articles a ON a.rowid = s.rowid
-                WHERE article_search MATCH \(bind: match)
+                  a.body_text, s.rank
+                FROM (SELECT rowid, bm25(article_search, \(unsafeRaw: Self.weights)) AS rank FROM article_search
+                      WHERE article_search MATCH \(bind: match)\(window)) s
+                JOIN articles a ON a.rowid = s.rowid WHERE 1 = 1
                 """
         }
         query += " AND a.brand_id = \(v.uuid(brandID)) AND a.status IN \(Self.statuses(statuses))"
@@ -202,6 +207,8 @@ public struct ArticleQueries: Sendable {
                 snippetHTML: ArticleSnippet.html(try row.decode(column: "body_text", as: String.self), terms: terms))
         }
     }
+
+    static let commonWordWindow = 2_000
 
     /// The brand as one FTS5 token, as the triggers write it: "b" and the id's hex digits.
     static func brandToken(_ id: UUID) -> String {
