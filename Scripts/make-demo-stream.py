@@ -597,6 +597,7 @@ script and rerun it. `--source DIR` points it at another copy of the data set (d
 | file | what |
 |---|---|
 | `ibm-care-stream.jsonl` | {lines} lines, one post each, in X API v2 filtered-stream shape, sorted by `created_at` |
+| `help-articles.json` | the demo help center, made by `Scripts/make-demo-help.py` and described in `help-articles.md` |
 | `handles.json` | the {brands} brand care accounts: `x_user_id`, `username`, `name`, `role` (`care`), `terms` |
 | `ibm-care-conversations.jsonl` | one line per IBM conversation: `conversation_id`, brand, IBM split and `sessionID`, original start, the stream's tweet ids in turn order, the agent's linked help document (`doc_id`, `url`: the data set's label), and any reassigned ids |
 | `LICENSE.txt` | the data set's license |
