@@ -35,3 +35,8 @@ echo "demo help center for Spotify shows $groups groups"
 test "$groups" -gt 0
 curl -fsS "http://127.0.0.1:$port/help/spotify/search?q=crashes" | grep -q 'app-crashes-or-will-not-open'
 curl -fsS "http://127.0.0.1:$port/help/spotify/articles/app-crashes-or-will-not-open?lang=es" | grep -q 'La aplicación se cierra'
+# A troubleshooting flow: its short link, its first page, and its figures on the desk.
+curl -fsS "http://127.0.0.1:$port/help/spotify/flows/music-won-t-play" | grep -q 'id="flow-start"'
+starts="$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/flows?brand=spotify" | sed -n 's/.*<td>published<\/td><td>[^<]*<\/td><td>\([0-9]*\)<\/td>.*/\1/p' | head -1)"
+echo "demo flow 'Music won't play' has ${starts:-0} walks in the last 30 days"
+test "${starts:-0}" -gt 0

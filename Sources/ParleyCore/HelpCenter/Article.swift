@@ -14,7 +14,7 @@ public struct Article: Sendable, Equatable, Codable {
     public var body: String
     /// Words customers use for it that the text may not (search and suggestions read them; pages don't show them).
     public var keywords: [String]
-    public var status: ArticleStatus
+    public var status: PublicationStatus
     public var authorID: UUID?
     public var createdAt: Date
     public var updatedAt: Date
@@ -24,7 +24,7 @@ public struct Article: Sendable, Equatable, Codable {
 
     public init(
         id: UUID, brandID: UUID, categoryID: UUID?, slug: String, locale: String, translationOf: UUID? = nil,
-        title: String, body: String, keywords: [String] = [], status: ArticleStatus, authorID: UUID?,
+        title: String, body: String, keywords: [String] = [], status: PublicationStatus, authorID: UUID?,
         createdAt: Date, updatedAt: Date, publishedAt: Date? = nil, version: Int = 1
     ) {
         self.id = id

@@ -36,6 +36,7 @@ struct DeskActions: Sendable {
     var incidents: IncidentActions { IncidentActions(context: context) }
     var trolls: TrollActions { TrollActions(context: context) }
     var helpCenter: HelpCenterActions { HelpCenterActions(context: context) }
+    var flows: FlowActions { FlowActions(context: context) }
 }
 
 extension Request {

@@ -70,7 +70,7 @@ struct HelpCenterActions: Sendable {
         var title: String
         var body: String
         var keywords: [String] = []
-        var status: ArticleStatus = .draft
+        var status: PublicationStatus = .draft
     }
 
     struct Edit: Sendable {
@@ -79,7 +79,7 @@ struct HelpCenterActions: Sendable {
         var title: String?
         var body: String?
         var keywords: [String]?
-        var status: ArticleStatus?
+        var status: PublicationStatus?
         /// The version the editor read; nil: whatever is current.
         var version: Int?
     }
@@ -164,7 +164,7 @@ struct HelpCenterActions: Sendable {
     }
 
     /// Anyone on the desk writes drafts; publishing and archiving is a supervisor's or an admin's.
-    static func requireAuthor(_ actor: DeskUser, status: ArticleStatus) throws {
+    static func requireAuthor(_ actor: DeskUser, status: PublicationStatus) throws {
         guard status == .draft || actor.role.includes(.supervisor) else {
             throw DeskError.forbidden("Only a supervisor or an admin publishes or archives articles; save it as a draft.")
         }

@@ -24,10 +24,12 @@ func routes(_ app: Application) throws {
     try api.register(collection: IncidentsController())
     try api.register(collection: TrollController.API())
     try api.register(collection: ArticlesController())
+    try api.register(collection: FlowsController())
     try api.requiring(.supervisor).register(collection: TemplatesController.Editing())
 
     // Public: no login, no session form token (a vote is keyed by its SameSite cookie).
     try app.grouped(PublicSessionUser()).register(collection: HelpCenterController())
+    try app.grouped(PublicSessionUser()).register(collection: FlowPagesController())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())
@@ -41,6 +43,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: ListeningController.Page())
     try signedIn.register(collection: IncidentPageController())
     try signedIn.register(collection: HelpAdminController())
+    try signedIn.register(collection: FlowAdminController())
     try signedIn.register(collection: TrollController.Forms())
     try signedIn.register(collection: LiveController())
 }

@@ -128,8 +128,8 @@ struct HelpAdminController: RouteCollection {
         }
     }
 
-    static func status(_ raw: String) throws -> ArticleStatus {
-        guard let status = ArticleStatus(rawValue: raw) else { throw HTTPError(.badRequest, "bad_request", "Status is draft, published or archived.") }
+    static func status(_ raw: String) throws -> PublicationStatus {
+        guard let status = PublicationStatus(rawValue: raw) else { throw HTTPError(.badRequest, "bad_request", "Status is draft, published or archived.") }
         return status
     }
 }

@@ -43,6 +43,10 @@ struct HelpCenterController: RouteCollection {
         if !loose.isEmpty { groups.append(.init(name: "More articles", url: nil, links: loose.map { .init(title: $0.title, url: HelpLinks.article(brand, $0)) })) }
         let popular = articles.sorted { ($0.stats.views, $0.updatedAt) > ($1.stats.views, $1.updatedAt) }.prefix(5)
         if !popular.isEmpty { groups.insert(.init(name: "Popular", url: nil, links: popular.map { .init(title: $0.title, url: HelpLinks.article(brand, $0)) }), at: 0) }
+        let flows = try await FlowQueries(database: req.db).list(brandID: brand.id, statuses: [.published])
+        if !flows.isEmpty {
+            groups.insert(.init(name: "Guided troubleshooting", url: HelpLinks.home(brand) + "/flows", links: flows.map { .init(title: $0.title, url: HelpLinks.flow(brand, $0)) }), at: 0)
+        }
         return try await req.view.render("help-list", HelpListPage(
             brand: .init(brand), title: "\(brand.name) Help Center", intro: "Answers from the \(brand.name) support team.", groups: groups, query: ""))
     }

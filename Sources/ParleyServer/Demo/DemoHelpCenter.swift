@@ -6,7 +6,8 @@ import Vapor
 /// The demo's help centers: a brand per care handle, with categories and the articles its agents
 /// linked in the IBM data set (`Resources/Demo/help-articles.json`, made by
 /// `Scripts/make-demo-help.py`), written through the same actions as the API. Spotify also gets a
-/// step-by-step guide with a Spanish translation and a draft.
+/// step-by-step guide with a Spanish translation and a draft; three brands get troubleshooting
+/// flows (`DemoFlows`).
 public enum DemoHelpCenter {
     struct File: Decodable {
         struct BrandEntry: Decodable {
@@ -82,6 +83,7 @@ public enum DemoHelpCenter {
         if let spotify = brands["spotify"] {
             try await seedGuide(app, brand: spotify, category: categories["spotify/troubleshooting"]?.id ?? categories.first { $0.key.hasPrefix("spotify/") }?.value.id, by: actor)
         }
+        try await DemoFlows.seed(app, brands: brands, by: actor)
         let base = app.parleyServices.config.publicURL
         for brand in brands.values {
             for handleID in brand.handleIDs {

@@ -61,6 +61,14 @@ struct HTTPError: Error {
             case .emptyTitle, .titleTooLong, .bodyTooLong, .badSlug, .badLocale, .tooManyKeywords, .tooDeep:
                 self.init(.unprocessableEntity, "article_invalid", e.description)
             }
+        case let e as FlowError:
+            switch e {
+            case .notFound: self.init(.notFound, "not_found", e.description)
+            case .duplicateSlug: self.init(.conflict, "duplicate_slug", e.description)
+            case .staleVersion: self.init(.conflict, "stale_version", e.description)
+            case .invalid, .outline, .emptyTitle, .titleTooLong, .summaryTooLong, .badSlug:
+                self.init(.unprocessableEntity, "flow_invalid", e.description)
+            }
         case let e as CrisisMode.Problem:
             switch e {
             case .reasonRequired: self.init(.unprocessableEntity, "reason_required", e.description)

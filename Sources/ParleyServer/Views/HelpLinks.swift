@@ -21,3 +21,18 @@ enum HelpLinks {
         date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
     }
 }
+
+extension HelpLinks {
+    static func flow(_ brand: Brand, _ flow: TroubleshootingFlow) -> String { "/help/\(brand.slug)/flows/\(flow.slug)" }
+
+    static func walk(_ brand: Brand, _ flow: TroubleshootingFlow, _ walkID: UUID, choices: [Int]) -> String {
+        self.flow(brand, flow) + "/\(walkID.uuidString.lowercased())" + (choices.isEmpty ? "" : "?p=\(FlowWalk.path(choices))")
+    }
+
+    static func shortLink(_ flow: TroubleshootingFlow) -> String { "/f/\(flow.shortCode)" }
+
+    /// The support form, with the walk whose path it shows the agent.
+    static func contact(_ brand: Brand, walk: UUID?) -> String {
+        "/help/\(brand.slug)/contact" + (walk.map { "?walk=\($0.uuidString.lowercased())" } ?? "")
+    }
+}

@@ -73,12 +73,12 @@ public struct ArticleQueries: Sendable {
 
     public struct Filter: Sendable, Equatable {
         public var brandID: UUID?
-        public var statuses: [ArticleStatus]
+        public var statuses: [PublicationStatus]
         public var categoryID: UUID?
         public var locale: String?
         public var limit: Int
 
-        public init(brandID: UUID? = nil, statuses: [ArticleStatus] = ArticleStatus.allCases, categoryID: UUID? = nil, locale: String? = nil, limit: Int = 200) {
+        public init(brandID: UUID? = nil, statuses: [PublicationStatus] = PublicationStatus.allCases, categoryID: UUID? = nil, locale: String? = nil, limit: Int = 200) {
             self.brandID = brandID
             self.statuses = statuses
             self.categoryID = categoryID
@@ -150,7 +150,7 @@ public struct ArticleQueries: Sendable {
     /// Published articles (or `statuses`) of a brand with every phrase, best first.
     /// Single common words ("how do I reset the password") are left out while other words remain:
     /// they name nothing, and each would rank most of the brand's articles.
-    public func search(brandID: UUID, terms: SearchTerms, statuses: [ArticleStatus] = [.published], locale: String? = nil, limit: Int = 20) async throws -> [ArticleHit] {
+    public func search(brandID: UUID, terms: SearchTerms, statuses: [PublicationStatus] = [.published], locale: String? = nil, limit: Int = 20) async throws -> [ArticleHit] {
         guard !terms.isEmpty else { return [] }
         let telling = terms.phrases.filter { $0.count > 1 || !ArticleSuggestionWords.stopWords.contains(SearchTerms.fold($0[0]).lowercased()) }
         return try await match(
@@ -167,7 +167,7 @@ public struct ArticleQueries: Sendable {
     }
 
     private func match(
-        brandID: UUID, phrases: [[String]], any: Bool, statuses: [ArticleStatus], locale: String?, limit: Int, terms: SearchTerms,
+        brandID: UUID, phrases: [[String]], any: Bool, statuses: [PublicationStatus], locale: String?, limit: Int, terms: SearchTerms,
         common: Bool = false
     ) async throws -> [ArticleHit] {
         let sql = try database.requireSQL()
@@ -221,8 +221,8 @@ public struct ArticleQueries: Sendable {
 
     // MARK: rows
 
-    static func statuses(_ statuses: [ArticleStatus]) -> SQLQueryString {
-        let list = (statuses.isEmpty ? ArticleStatus.allCases : statuses).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    static func statuses(_ statuses: [PublicationStatus]) -> SQLQueryString {
+        let list = (statuses.isEmpty ? PublicationStatus.allCases : statuses).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return "(\(unsafeRaw: list))"
     }
 
@@ -234,7 +234,7 @@ public struct ArticleQueries: Sendable {
             locale: try row.decode(column: "locale", as: String.self), translationOf: try row.decode(column: "translation_of", as: UUID?.self),
             title: try row.decode(column: "title", as: String.self), body: try row.decode(column: "body", as: String.self),
             keywords: keywords.isEmpty ? [] : keywords.components(separatedBy: "\n"),
-            status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+            status: PublicationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
             authorID: try row.decode(column: "author_id", as: UUID?.self), createdAt: try row.decode(column: "created_at", as: Date.self),
             updatedAt: try row.decode(column: "updated_at", as: Date.self), publishedAt: try row.decode(column: "published_at", as: Date?.self),
             version: try row.decode(column: "version", as: Int.self))
@@ -246,7 +246,7 @@ public struct ArticleQueries: Sendable {
             categoryID: try row.decode(column: "category_id", as: UUID?.self), slug: try row.decode(column: "slug", as: String.self),
             locale: try row.decode(column: "locale", as: String.self), translationOf: try row.decode(column: "translation_of", as: UUID?.self),
             title: try row.decode(column: "title", as: String.self),
-            status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+            status: PublicationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
             updatedAt: try row.decode(column: "updated_at", as: Date.self), publishedAt: try row.decode(column: "published_at", as: Date?.self),
             stats: ArticleStats(
                 views: try row.decode(column: "views", as: Int.self), helpful: try row.decode(column: "helpful", as: Int.self),
@@ -263,7 +263,7 @@ public struct ArticleSummary: Sendable, Equatable {
     public var locale: String
     public var translationOf: UUID?
     public var title: String
-    public var status: ArticleStatus
+    public var status: PublicationStatus
     public var updatedAt: Date
     public var publishedAt: Date?
     public var stats: ArticleStats

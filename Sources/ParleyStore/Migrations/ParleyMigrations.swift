@@ -27,5 +27,6 @@ public enum ParleyMigrations {
         AddListening(),
         AddIncidents(),
         AddHelpCenter(),
+        AddTroubleshootingFlows(),
     ]
 }

@@ -5,18 +5,6 @@ import Testing
 /// `due` and `elapsed` checked against each other, and `elapsed` against a minute-by-minute count
 /// that looks at each instant's local wall time, on random starts from a fixed seed.
 @Suite struct BusinessCalendarPropertyTests {
-    /// SplitMix64: a few lines, deterministic on every platform, good enough to pick test cases.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Split shifts, overnight stretches, holidays and 24/7, in zones whose clocks change inside
     /// open hours; no period boundary falls in a gap or a repeated hour, so wall-time counting
     /// (the oracle) and the contract's rules must agree exactly.
@@ -35,7 +23,7 @@ import Testing
     @Test(arguments: 0..<calendars.count)
     func dueAndElapsedAgree(index: Int) throws {
         let calendar = try businessCalendar(Self.calendars[index])
-        var random = SeededGenerator(state: 0x5EED_0000 + UInt64(index))
+        var random = SplitMix64(seed: 0x5EED_0000 + UInt64(index))
         for _ in 0..<150 {
             let start = Date(timeIntervalSince1970: TimeInterval(Int.random(in: Self.window, using: &random)))
             let minutes = Bool.random(using: &random) ? Int.random(in: 1...600, using: &random) : Int.random(in: 1...30_000, using: &random)
@@ -55,7 +43,7 @@ import Testing
     @Test(arguments: 0..<calendars.count)
     func elapsedAgreesWithWallClockCounting(index: Int) throws {
         let calendar = try businessCalendar(Self.calendars[index])
-        var random = SeededGenerator(state: 0x0CA1_0000 + UInt64(index))
+        var random = SplitMix64(seed: 0x0CA1_0000 + UInt64(index))
         // Windows of up to three days, most of them around the zone's clock changes.
         var transitions: [Int] = []
         var cursor = Date(timeIntervalSince1970: TimeInterval(Self.window.lowerBound))

@@ -27,7 +27,7 @@ import Testing
     /// must confirm it), and the explanation's figures are the burst's.
     @Test func alertsOnceOnABurstAndExplainsIt() {
         var detector = SpikeDetector()
-        var generator = SeededRandom(seed: 7)
+        var generator = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15 &+ 7)
         var alerts: [Int] = []
         var explained: SpikeDetector.Point?
         let start: Int64 = 1_700_000_000 - 1_700_000_000 % 86_400

@@ -67,7 +67,7 @@ struct TweetThreadSplitterTests {
 
     @Test(arguments: 0..<150)
     func randomTextsSplitIntoValidPostsKeepingWordsAndEntities(seed: Int) throws {
-        var random = SeededRandom(seed: UInt64(seed))
+        var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15 &+ UInt64(seed))
         let adversarial = seed % 3 == 0
         let text = ThreadTextGenerator.text(&random, adversarial: adversarial)
         let posts = try splitter.split(text)
@@ -79,7 +79,7 @@ struct TweetThreadSplitterTests {
         var configuration = TweetTextConfiguration.v3
         configuration.maxWeightedLength = limit
         for seed in 0..<30 {
-            var random = SeededRandom(seed: UInt64(1000 + seed + limit))
+            var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15 &+ UInt64(1000 + seed + limit))
             let text = ThreadTextGenerator.text(&random, adversarial: false, maxWordWeight: limit / 4)
             let posts = try TweetThreadSplitter(configuration: configuration).split(text)
             try ThreadProperties.check(text: text, posts: posts, configuration: configuration)
@@ -87,7 +87,7 @@ struct TweetThreadSplitterTests {
     }
 
     @Test func splitsAMegabyteInLinearTime() throws {
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15 &+ 42)
         var text = ""
         while text.utf16.count < 1_000_000 { text += ThreadTextGenerator.text(&random, adversarial: false) + "\n" }
         let posts = try splitter.split(text)
@@ -192,21 +192,6 @@ enum ThreadProperties {
     }
 }
 
-/// SplitMix64: a small deterministic generator, so that every run tests the same texts.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Texts mixing what makes splitting hard: URLs, mentions, hashtags, cashtags, emoji sequences,
 /// CJK without spaces, decomposed accents, sentence ends and line breaks; adversarial texts add
 /// words, CJK runs and emoji runs longer than a post.
@@ -223,7 +208,7 @@ enum ThreadTextGenerator {
     ]
     private static let ends = [".", "!", "?", "…", "。", "、", ","]
 
-    static func text(_ random: inout SeededRandom, adversarial: Bool, maxWordWeight: Int = 280) -> String {
+    static func text(_ random: inout SplitMix64, adversarial: Bool, maxWordWeight: Int = 280) -> String {
         var parts: [String] = []
         if Bool.random(using: &random) { parts.append("@customer_\(Int.random(in: 1...99, using: &random))") }
         let count = Int.random(in: 1...160, using: &random)

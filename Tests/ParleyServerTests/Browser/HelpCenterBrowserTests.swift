@@ -97,6 +97,65 @@ extension BrowserTests {
             }
         }
 
+        /// A customer walks a flow with the keyboard on pages without a script: Start, a question,
+        /// guidance with a hostile body, back to an earlier answer, then "contact us", which links
+        /// the support form with the walk. The figures count the walk once per node.
+        @Test func walkAFlowWithTheKeyboardToContactUs() async throws {
+            try await withBrowserDesk { desk in
+                let browser = desk.browser
+                let admin = try await desk.makeUser(email: "admin@example.com", name: "Ada", role: .admin)
+                let brand = try await desk.app.actions.helpCenter.createBrand(slug: "acme", name: "Acme", handleIDs: [], by: admin)
+                let flow = try await desk.app.actions.flows.create(.init(
+                    brandID: brand.id, title: "Router <b>won't</b> connect", summary: "Lights on, no internet?",
+                    nodes: try FlowOutline.parse("""
+                        question start: Are the router's lights on?
+                          [Yes] -> restart
+                          [No] -> contact
+                        guidance restart: Restart it
+                          Unplug it for 30 seconds. <img src=x onerror="window.__pwned=1">
+                          [Done] -> works
+                        question works: Is it online now?
+                          [Yes] -> solved
+                          [No] -> contact
+                        solved solved: Great
+                        contact contact: Let's get you to the team
+                        """), status: .published), by: admin)
+
+                try await desk.open("/f/\(flow.shortCode)")
+                try await browser.waitForPath("/help/acme/flows/router-b-won-t-b-connect")
+                #expect(try await browser.find("article.help-flow h1").text() == "Router <b>won't</b> connect")
+                #expect(try await browser.execute("return document.scripts.length;").number == 0, "the customer's pages need no script")
+                let start = try await browser.tab(to: "#flow-start")
+                #expect(try await start.text() == "Start")
+                try await browser.press(Key.enter)
+                let question = try await browser.waitFor("#step h1")
+                #expect(try await question.text() == "Are the router's lights on?")
+
+                // Answer with the keyboard: the buttons are in the tab order, in the answers' order.
+                let yes = try await browser.tab(to: "button[name=answer][value='0']")
+                #expect(try await yes.text() == "Yes")
+                try await browser.press(Key.enter)
+                try await browser.waitUntil("the guidance shows") { try await browser.find("#step h1").text() == "Restart it" }
+                #expect(try await browser.execute("return typeof window.__pwned;") == "undefined")
+                #expect(try await browser.findAll("#step img").isEmpty)
+                try await browser.find("button[name=answer][value='0']").click()
+                try await browser.waitUntil("the next question shows") { try await browser.find("#step h1").text() == "Is it online now?" }
+
+                // The answers so far link back; going back and answering again follows the new path.
+                let steps = try await browser.findAll(".flow-steps li a")
+                #expect(steps.count == 2)
+                try await steps[0].click()
+                try await browser.waitUntil("the first question again") { try await browser.find("#step h1").text() == "Are the router's lights on?" }
+                try await browser.find("button[name=answer][value='1']").click()
+                let contact = try await browser.waitFor("#flow-contact")
+                let href = try #require(try await contact.attribute("href"))
+                let walks = try await FlowQueries(database: desk.app.db).stats(flow, from: .distantPast, to: .distantFuture, now: Date())
+                #expect(walks.starts == 1 && walks.contacted == 1)
+                #expect(walks.nodes.map(\.reached) == [1, 1, 1, 0, 1], "each node counts once per walk, however often shown")
+                #expect(href.hasPrefix("/help/acme/contact?walk="))
+            }
+        }
+
         /// The article's counts as the store has them (`Article` itself carries no stats).
         static func stats(_ desk: BrowserDesk, _ article: Article) async throws -> ArticleStats? {
             try await ArticleQueries(database: desk.app.db).list(.init(brandID: article.brandID))

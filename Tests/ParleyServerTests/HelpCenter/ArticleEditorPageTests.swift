@@ -8,27 +8,7 @@ import VaporTesting
 
 /// The desk's article editor goes through the same actions as the API: an agent drafts and is
 /// told why publishing is not theirs; a supervisor publishes; what was typed survives a refusal.
-@Suite(.serialized) struct ArticleEditorPageTests {
-    func form(_ app: Application, _ path: String, _ session: HTTPHeaders, _ fields: [String: String]) async throws -> String {
-        var location = ""
-        try await app.testing().test(.POST, path, headers: session, beforeRequest: { req in
-            try req.content.encode(fields, as: .urlEncodedForm)
-        }, afterResponse: { res throws in
-            #expect(res.status == .seeOther)
-            location = (res.headers.first(name: .location) ?? "").removingPercentEncoding ?? ""
-        })
-        return location
-    }
-
-    func page(_ app: Application, _ path: String, _ session: HTTPHeaders) async throws -> String {
-        var body = ""
-        try await app.testing().test(.GET, path, headers: session, afterResponse: { res throws in
-            #expect(res.status == .ok, "GET \(path)")
-            body = res.body.string
-        })
-        return body
-    }
-
+@Suite(.serialized) struct ArticleEditorPageTests: HTTPTestHelpers {
     @Test func agentsDraftAndSupervisorsPublish() async throws {
         try await withTestApp { app, _ in
             let admin = try await makeAgent(app, email: "admin@example.com", role: .admin)

@@ -8,30 +8,7 @@ import VaporTesting
 
 /// The help center over HTTP: the API writes (with its rules and roles), the public pages read,
 /// hostile text stays text, and the composer suggests the articles that match the customer.
-@Suite(.serialized) struct HelpCenterTests {
-    func json(_ app: Application, _ method: HTTPMethod, _ path: String, _ headers: HTTPHeaders, _ body: String? = nil, status: HTTPStatus) async throws -> [String: Any] {
-        var object: [String: Any] = [:]
-        try await app.testing().test(method, path, headers: headers, beforeRequest: { req in
-            if let body {
-                req.headers.contentType = .json
-                req.body = ByteBuffer(string: body)
-            }
-        }, afterResponse: { res throws in
-            #expect(res.status == status, "\(method) \(path): \(res.body.string)")
-            object = (try? JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? [String: Any]) ?? [:]
-        })
-        return object
-    }
-
-    func get(_ app: Application, _ path: String, headers: HTTPHeaders = [:], status: HTTPStatus = .ok) async throws -> (body: String, headers: HTTPHeaders) {
-        var result = ("", HTTPHeaders())
-        try await app.testing().test(.GET, path, headers: headers, afterResponse: { res throws in
-            #expect(res.status == status, "GET \(path)")
-            result = (res.body.string, res.headers)
-        })
-        return result
-    }
-
+@Suite(.serialized) struct HelpCenterTests: HTTPTestHelpers {
     /// An admin and an agent; the brand `acme` with @AcmeCare; a category.
     func setUp(_ app: Application) async throws -> (admin: HTTPHeaders, agent: HTTPHeaders, category: String) {
         try await HandleQueries(database: app.db).upsert(Handle(
@@ -190,5 +167,9 @@ struct PostgresHelpCenterTests {
 
     @Test func theComposerSuggestsArticlesForTheCustomersWords() async throws {
         try await HelpCenterTests().theComposerSuggestsArticlesForTheCustomersWords(on: try TestDatabases.freshPostgres())
+    }
+
+    @Test func customersWalkFlowsAndTheFiguresCountIt() async throws {
+        try await FlowsTests().customersWalkWithFormsAndTheFiguresCountIt(on: try TestDatabases.freshPostgres())
     }
 }

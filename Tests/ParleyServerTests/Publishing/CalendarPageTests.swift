@@ -7,27 +7,7 @@ import VaporTesting
 @testable import ParleyServer
 
 /// The calendar's forms go through the same actions as the API; the crisis banner shows on every page.
-@Suite(.serialized) struct CalendarPageTests {
-    func form(_ app: Application, _ path: String, _ session: HTTPHeaders, _ fields: [String: String]) async throws -> String {
-        var location = ""
-        try await app.testing().test(.POST, path, headers: session, beforeRequest: { req in
-            try req.content.encode(fields, as: .urlEncodedForm)
-        }, afterResponse: { res throws in
-            #expect(res.status == .seeOther)
-            location = (res.headers.first(name: .location) ?? "").removingPercentEncoding ?? ""
-        })
-        return location
-    }
-
-    func page(_ app: Application, _ path: String, _ session: HTTPHeaders) async throws -> String {
-        var body = ""
-        try await app.testing().test(.GET, path, headers: session, afterResponse: { res throws in
-            #expect(res.status == .ok)
-            body = res.body.string
-        })
-        return body
-    }
-
+@Suite(.serialized) struct CalendarPageTests: HTTPTestHelpers {
     @Test func aPostIsScheduledApprovedAndShownAndCrisisModeBannersEveryPage() async throws {
         try await withTestApp { app, clock in
             let news = try await HandleQueries(database: app.db).upsert(Handle(

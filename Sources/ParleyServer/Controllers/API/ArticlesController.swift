@@ -122,7 +122,7 @@ struct ArticlesController: RouteCollection {
         var title: String?
         var body: String?
         var keywords: [String]?
-        var status: ArticleStatus?
+        var status: PublicationStatus?
         var version: Int?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -179,10 +179,10 @@ struct ArticlesController: RouteCollection {
         return brand
     }
 
-    static func statuses(_ raw: String?) throws -> [ArticleStatus] {
-        guard let raw, !raw.isEmpty else { return ArticleStatus.allCases }
+    static func statuses(_ raw: String?) throws -> [PublicationStatus] {
+        guard let raw, !raw.isEmpty else { return PublicationStatus.allCases }
         return try raw.split(separator: ",").map { part in
-            guard let status = ArticleStatus(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
+            guard let status = PublicationStatus(rawValue: part.trimmingCharacters(in: .whitespaces)) else {
                 throw HTTPError(.badRequest, "bad_request", "status '\(part.prefix(40))' is not one of draft, published, archived.")
             }
             return status

@@ -1,7 +1,0 @@
-/// Where an article is in its life. Only published articles are public; a draft's page is for
-/// the desk (and `noindex`), an archived one answers 410 so old links say it is gone.
-public enum ArticleStatus: String, Sendable, Codable, CaseIterable {
-    case draft
-    case published
-    case archived
-}
