@@ -44,6 +44,8 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case spikeAlert = "spike_alert"
     /// E-mail the escalation list (a spike alert, crisis mode on or off).
     case escalationEmail = "escalation_email"
+    /// E-mail a customer about their case (the support form's acknowledgement).
+    case supportEmail = "support_email"
 }
 
 public enum JobState: String, Sendable, Codable, CaseIterable {

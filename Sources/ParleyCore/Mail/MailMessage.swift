@@ -8,6 +8,11 @@ public struct MailMessage: Sendable, Equatable, Codable {
     public var to: [String]
     public var subject: String
     public var body: String
+    /// The message's own id (without brackets); nil: the sender makes one.
+    public var messageID: String?
+    /// The message this one answers, and the thread before it (ids without brackets).
+    public var inReplyTo: String?
+    public var references: [String] = []
 
     public enum Problem: Error, Sendable, Equatable, CustomStringConvertible {
         case badAddress(String)
@@ -21,7 +26,9 @@ public struct MailMessage: Sendable, Equatable, Codable {
         }
     }
 
-    public init(from: String, to: [String], subject: String, body: String) throws(Problem) {
+    public init(
+        from: String, to: [String], subject: String, body: String, messageID: String? = nil, inReplyTo: String? = nil, references: [String] = []
+    ) throws(Problem) {
         guard !to.isEmpty else { throw .noRecipients }
         for address in [from] + to where !Self.isAddress(address) { throw .badAddress(address) }
         self.from = from
@@ -29,6 +36,27 @@ public struct MailMessage: Sendable, Equatable, Codable {
         // One line, at most 200 characters: a subject is never a way to add headers.
         self.subject = String(subject.map { $0.isNewline || $0 == "\t" ? " " : $0 }.prefix(200))
         self.body = body
+        // Ids go inside angle brackets on one line: nothing else may come with them.
+        let isID = { (id: String) in !id.isEmpty && id.count <= 250 && id.allSatisfy { $0.isASCII && !$0.isWhitespace && $0 != "<" && $0 != ">" } }
+        self.messageID = messageID.flatMap { isID($0) ? $0 : nil }
+        self.inReplyTo = inReplyTo.flatMap { isID($0) ? $0 : nil }
+        self.references = references.filter(isID)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case from, to, subject, body, messageID, inReplyTo, references
+    }
+
+    /// Jobs queued before the threading headers existed decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        from = try container.decode(String.self, forKey: .from)
+        to = try container.decode([String].self, forKey: .to)
+        subject = try container.decode(String.self, forKey: .subject)
+        body = try container.decode(String.self, forKey: .body)
+        messageID = try container.decodeIfPresent(String.self, forKey: .messageID)
+        inReplyTo = try container.decodeIfPresent(String.self, forKey: .inReplyTo)
+        references = try container.decodeIfPresent([String].self, forKey: .references) ?? []
     }
 
     /// `local@domain`, printable ASCII, no spaces, brackets or line breaks, at most 254 characters.
@@ -52,8 +80,9 @@ public struct MailMessage: Sendable, Equatable, Codable {
         }
         let headers = [
             "From: \(from)", "To: \(to.joined(separator: ", "))", "Subject: \(subjectHeader)",
-            "Date: \(Self.rfc5322(date))", "Message-ID: <\(messageID)>", "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64",
+            "Date: \(Self.rfc5322(date))", "Message-ID: <\(messageID)>",
+        ] + (inReplyTo.map { ["In-Reply-To: <\($0)>"] } ?? []) + (references.isEmpty ? [] : ["References: " + references.map { "<\($0)>" }.joined(separator: " ")]) + [
+            "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64",
         ]
         return (headers + [""] + lines).joined(separator: "\r\n") + "\r\n"
     }

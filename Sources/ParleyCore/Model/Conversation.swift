@@ -1,6 +1,6 @@
 import Foundation
 
-/// One case: a customer's public thread with a handle, and their DMs with it, as one unit of work.
+/// One case: a customer's public thread with a handle, their DMs and e-mails with it, as one unit of work.
 public struct Conversation: Sendable, Equatable, Codable {
     public var id: UUID
     public var handleID: UUID
@@ -8,6 +8,7 @@ public struct Conversation: Sendable, Equatable, Codable {
     public var state: ConversationState
     public var hasPublic: Bool
     public var hasDM: Bool
+    public var hasEmail: Bool
     public var openedAt: Date
     public var lastMessageAt: Date
     /// When the customer last wrote; nil once the brand has answered everything.
@@ -32,7 +33,7 @@ public struct Conversation: Sendable, Equatable, Codable {
         id: UUID, handleID: UUID, customerID: UUID, state: ConversationState, hasPublic: Bool,
         hasDM: Bool, openedAt: Date, lastMessageAt: Date, awaitingReplySince: Date?, messageCount: Int,
         triage: ConversationTriage = ConversationTriage(), resolvedAt: Date? = nil, snoozedUntil: Date? = nil,
-        previousConversationID: UUID? = nil, priorityAdjustment: PriorityAdjustment = .none
+        previousConversationID: UUID? = nil, priorityAdjustment: PriorityAdjustment = .none, hasEmail: Bool = false
     ) {
         self.id = id
         self.handleID = handleID
@@ -40,6 +41,7 @@ public struct Conversation: Sendable, Equatable, Codable {
         self.state = state
         self.hasPublic = hasPublic
         self.hasDM = hasDM
+        self.hasEmail = hasEmail
         self.openedAt = openedAt
         self.lastMessageAt = lastMessageAt
         self.awaitingReplySince = awaitingReplySince
@@ -53,8 +55,11 @@ public struct Conversation: Sendable, Equatable, Codable {
 }
 
 extension Conversation {
-    /// Where the customer and the brand talk in this case: public first, then DM.
+    /// Where the customer and the brand talk in this case: public first, then DM, then e-mail.
     public var channels: [Channel] {
-        (hasPublic ? [.public] : []) + (hasDM ? [.dm] : [])
+        (hasPublic ? [.public] : []) + (hasDM ? [.dm] : []) + (hasEmail ? [.email] : [])
     }
+
+    /// The reference customers quote in e-mail subjects (`[Case #3F2A9C1B]`).
+    public var reference: String { CaseReference.of(id) }
 }

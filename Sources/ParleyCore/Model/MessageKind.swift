@@ -10,10 +10,14 @@ public enum MessageKind: String, Sendable, Codable, CaseIterable {
     /// The brand's own public post (a reply an agent sent, or one posted elsewhere).
     case ownPost = "own_post"
     case ownDM = "own_dm"
+    /// A customer's e-mail (or support-form request) and the brand's e-mail answer.
+    case email
+    case ownEmail = "own_email"
 
     public var channel: Channel {
         switch self {
         case .dm, .ownDM: .dm
+        case .email, .ownEmail: .email
         case .mention, .reply, .quote, .retweet, .keywordMatch, .ownPost: .public
         }
     }
@@ -21,14 +25,18 @@ public enum MessageKind: String, Sendable, Codable, CaseIterable {
     /// True for the brand's side of a conversation.
     public var isOwn: Bool {
         switch self {
-        case .ownPost, .ownDM: true
-        case .mention, .reply, .quote, .retweet, .dm, .keywordMatch: false
+        case .ownPost, .ownDM, .ownEmail: true
+        case .mention, .reply, .quote, .retweet, .dm, .keywordMatch, .email: false
         }
     }
 }
 
-/// Where a message is visible: on the public timeline or in a direct message.
+/// Where a message is visible: on the public timeline, in a direct message, or by e-mail.
 public enum Channel: String, Sendable, Codable, CaseIterable {
     case `public`
     case dm
+    case email
+
+    /// Only the customer and the brand see it.
+    public var isPrivate: Bool { self != .public }
 }

@@ -11,9 +11,9 @@ public struct OutboxItem: Sendable, Equatable, Codable {
     public var handleID: UUID
     public var channel: Channel
     public var text: String
-    /// The post a public reply answers.
+    /// The post a public reply answers (`mail:<Message-ID>`: the e-mail an e-mail answers).
     public var inReplyToXID: String?
-    /// The customer a DM goes to.
+    /// The customer a DM or an e-mail goes to (`CustomerIdentity` for e-mail).
     public var recipientXUserID: String?
     public var state: OutboxState
     public var attempts: Int
@@ -53,6 +53,7 @@ extension OutboxItem {
         switch channel {
         case .dm: .dm
         case .public: inReplyToXID == nil ? .original : .reply
+        case .email: .email
         }
     }
 }

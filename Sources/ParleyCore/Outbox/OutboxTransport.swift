@@ -15,10 +15,14 @@ public struct OutboxDelivery: Sendable, Equatable {
 public struct DeliveryReceipt: Sendable, Equatable {
     public var xID: String
     public var createdAt: Date
+    /// What the journal keeps of it when the transport knows better than an X payload: the
+    /// RFC 5322 bytes an e-mail was sent as.
+    public var echo: Data?
 
-    public init(xID: String, createdAt: Date) {
+    public init(xID: String, createdAt: Date, echo: Data? = nil) {
         self.xID = xID
         self.createdAt = createdAt
+        self.echo = echo
     }
 }
 

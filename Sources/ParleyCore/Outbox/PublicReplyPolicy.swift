@@ -30,7 +30,7 @@ public enum PublicReplyPolicy {
         channel: Channel, origin: ReplyOrigin, handleUsername: String, autoRepliesEnabled: Bool
     ) throws(ReplyPolicyError) {
         switch (channel, origin) {
-        case (.dm, _), (.public, .agent): return
+        case (.dm, _), (.email, _), (.public, .agent): return
         case (.public, .automation):
             guard autoRepliesEnabled else { throw .automatedPublicReply(handle: handleUsername) }
         }

@@ -5,12 +5,14 @@ public enum ReplyDraftError: Error, Equatable, CustomStringConvertible {
     case empty
     case tooLong(weighted: Int, limit: Int)
     case noPostToReplyTo
+    case noAddress
 
     public var description: String {
         switch self {
         case .empty: "The reply is empty."
         case let .tooLong(weighted, limit): "The reply is \(weighted) characters long; the limit is \(limit)."
         case .noPostToReplyTo: "This conversation has no customer post to reply to publicly; send a DM instead."
+        case .noAddress: "This customer has no e-mail address here; answer on X instead."
         }
     }
 }
@@ -19,6 +21,8 @@ public enum ReplyDraftError: Error, Equatable, CustomStringConvertible {
 public struct ReplyDraft: Sendable, Equatable {
     public static let publicLimit = 280
     public static let dmLimit = DirectMessageText.maxLength
+    /// An e-mail answer is not bound by X's limits; this only keeps one from being absurd.
+    public static let emailLimit = 100_000
 
     public var text: String
     public var channel: Channel
@@ -37,6 +41,8 @@ public struct ReplyDraft: Sendable, Equatable {
             guard DirectMessageText.isValid(trimmed) else {
                 throw .tooLong(weighted: DirectMessageText.length(of: trimmed), limit: Self.dmLimit)
             }
+        case .email:
+            guard trimmed.count <= Self.emailLimit else { throw .tooLong(weighted: trimmed.count, limit: Self.emailLimit) }
         }
         self.text = trimmed
         self.channel = channel
@@ -60,6 +66,11 @@ public struct ReplyTarget: Sendable, Equatable {
             return ReplyTarget(inReplyToXID: latest.xVersionID, recipientXUserID: nil)
         case .dm:
             return ReplyTarget(inReplyToXID: nil, recipientXUserID: customerXUserID)
+        case .email:
+            // The customer's latest e-mail, so the answer threads under it in their mail client.
+            let latest = messages.filter { $0.kind == .email }.max { ($0.createdAt, $0.xID) < ($1.createdAt, $1.xID) }
+            guard CustomerIdentity.address(of: customerXUserID) != nil else { throw .noAddress }
+            return ReplyTarget(inReplyToXID: latest?.xID, recipientXUserID: customerXUserID)
         }
     }
 }

@@ -4,16 +4,18 @@ public struct InboundEvent: Sendable, Equatable {
     public var dms: [InboundDM]
     public var users: [InboundUser]
     public var deskActions: [DeskAction]
+    public var mails: [InboundMail]
 
     public init(
         posts: [InboundPost] = [], dms: [InboundDM] = [], users: [InboundUser] = [],
-        deskActions: [DeskAction] = []
+        deskActions: [DeskAction] = [], mails: [InboundMail] = []
     ) {
         self.posts = posts
         self.dms = dms
         self.users = users
         self.deskActions = deskActions
+        self.mails = mails
     }
 
-    public var isEmpty: Bool { posts.isEmpty && dms.isEmpty && users.isEmpty && deskActions.isEmpty }
+    public var isEmpty: Bool { posts.isEmpty && dms.isEmpty && users.isEmpty && deskActions.isEmpty && mails.isEmpty }
 }

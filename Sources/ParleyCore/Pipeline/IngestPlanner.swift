@@ -34,6 +34,7 @@ public struct IngestPlanner: Sendable {
             for user in event.users { work.upsertCustomer(user, brand: brand) }
             for post in event.posts { apply(post, to: &work) }
             for dm in event.dms { apply(dm, to: &work) }
+            for mail in event.mails { apply(mail, to: &work) }
             for action in event.deskActions { apply(action, to: &work) }
         }
         return work.plan
@@ -250,6 +251,80 @@ public struct IngestPlanner: Sendable {
         if let conversationID { work.adoptOrphans(reachableBy: keys, into: conversationID) }
     }
 
+    // MARK: e-mail
+
+    /// A customer's e-mail joins the case holding a message it answers, else the case its
+    /// subject's reference names (theirs only: a reference is short enough to guess), else opens
+    /// a case with the handle it was sent to. Automated mail (auto-replies, bounces, lists) is
+    /// kept by the journal but never reaches a case, so no reply loop can start.
+    private func apply(_ mail: InboundMail, to work: inout Work) {
+        let selfKey = ThreadKeys.mail(mail.messageID)
+        if work.index.keyRows[selfKey]?.contains(where: { $0.role == .self }) == true {
+            work.plan.tally.duplicates += 1
+            return
+        }
+        guard let identity = mail.customerIdentity, !(mail.automated && !mail.fromBrand) else {
+            work.plan.tally.unrelated += 1
+            return
+        }
+        let customerID = work.ensureMailCustomer(identity: identity, name: mail.fromBrand ? nil : mail.fromName)
+        var conversationID: UUID?
+        for id in mail.replyTo {
+            if let row = work.index.keyRows[ThreadKeys.mail(id)]?.first(where: { $0.role == .self }),
+                let found = work.index.messages[row.messageID]?.conversationID {
+                conversationID = found
+                break
+            }
+        }
+        if conversationID == nil, let reference = CaseReference.find(in: mail.subject) {
+            conversationID = (work.index.keyRows[ThreadKeys.caseReference(reference)] ?? []).lazy.compactMap(\.conversationID)
+                .last { work.index.conversations[$0]?.customerID == customerID }
+        }
+        var handle = conversationID.flatMap { work.index.conversations[$0] }.flatMap { conversation in
+            brand.handles.first { $0.id == conversation.handleID }
+        }
+        if handle == nil { handle = mailHandle(mail) }
+        if !mail.fromBrand, let found = conversationID, let previous = work.index.conversations[found], isPastReopenWindow(previous, at: mail.createdAt) {
+            conversationID = nil
+            if let handle {
+                conversationID = work.openConversation(
+                    id: StableID.make("conversation", handle.id.uuidString, "mail", mail.messageID),
+                    handleID: handle.id, customerID: customerID, at: mail.createdAt, previous: previous.id)
+            }
+        }
+        if conversationID == nil, !mail.fromBrand {
+            guard let handle else {
+                // Sent to no address of the brand's, about no case it has: the journal keeps it.
+                work.plan.tally.unrelated += 1
+                return
+            }
+            conversationID = work.openConversation(
+                id: StableID.make("conversation", handle.id.uuidString, "mail", mail.messageID),
+                handleID: handle.id, customerID: customerID, at: mail.createdAt)
+        }
+        let messageID = StableID.make("mail", mail.messageID)
+        var keys = [ThreadKeyRow(key: selfKey, role: .self, messageID: messageID, conversationID: nil)]
+        keys += mail.replyTo.map { ThreadKeyRow(key: ThreadKeys.mail($0), role: .parent, messageID: messageID, conversationID: nil) }
+        if let conversationID {
+            keys.append(ThreadKeyRow(key: ThreadKeys.caseReference(CaseReference.of(conversationID)), role: .caseReference, messageID: messageID, conversationID: nil))
+        }
+        let handleID = handle?.id ?? conversationID.flatMap { work.index.conversations[$0]?.handleID }
+        let message = Message(
+            id: messageID, xID: "mail:" + mail.messageID, xVersionID: "mail:" + mail.messageID, kind: mail.fromBrand ? .ownEmail : .email,
+            conversationID: conversationID, handleID: handleID, authorXUserID: mail.fromBrand ? handle?.xUserID ?? mail.fromAddress : identity,
+            text: mail.text, createdAt: mail.createdAt, inReplyToXID: mail.replyTo.first.map { "mail:" + $0 }, lang: nil,
+            triage: mail.fromBrand ? nil : triage(mail.text, author: identity, handleID: handleID, in: work), subject: mail.subject)
+        work.insert(message, keys: keys, versionRank: 1)
+    }
+
+    /// The handle a mail names (the form's or the sender's), else the care handle whose support
+    /// address it was sent to.
+    private func mailHandle(_ mail: InboundMail) -> Handle? {
+        if let id = mail.handleXUserID, let handle = brand.handle(xUserID: id) { return handle }
+        let addressed = brand.handles.filter { handle in handle.supportEmails.contains { mail.toAddresses.contains($0.lowercased()) } }
+        return addressed.first { $0.role == .care } ?? addressed.first
+    }
+
     // MARK: desk actions
 
     private func apply(_ action: DeskAction, to work: inout Work) {
@@ -296,6 +371,19 @@ private struct Work {
             followersCount: 0, verified: false)
         index.customers[xUserID] = customer
         plan.customers[customer.id] = customer
+        return customer.id
+    }
+
+    /// The id of a customer known by e-mail, named by the latest name their mail gave.
+    mutating func ensureMailCustomer(identity: String, name: String?) -> UUID {
+        let address = CustomerIdentity.address(of: identity) ?? identity
+        let customer = Customer(
+            id: StableID.make("customer", identity), xUserID: identity, username: address,
+            name: name.flatMap { $0.isEmpty ? nil : $0 } ?? index.customers[identity]?.name ?? address, followersCount: 0, verified: false)
+        if index.customers[identity] != customer {
+            index.customers[identity] = customer
+            plan.customers[customer.id] = customer
+        }
         return customer.id
     }
 
@@ -371,7 +459,11 @@ private struct Work {
     private mutating func count(_ message: Message, into conversationID: UUID) {
         guard var conversation = index.conversations[conversationID] else { return }
         conversation.messageCount += 1
-        if message.kind.channel == .dm { conversation.hasDM = true } else { conversation.hasPublic = true }
+        switch message.kind.channel {
+        case .public: conversation.hasPublic = true
+        case .dm: conversation.hasDM = true
+        case .email: conversation.hasEmail = true
+        }
         if message.createdAt > conversation.lastMessageAt { conversation.lastMessageAt = message.createdAt }
         if message.createdAt < conversation.openedAt { conversation.openedAt = message.createdAt }
         if message.kind.isOwn {

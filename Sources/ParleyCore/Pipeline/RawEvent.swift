@@ -15,6 +15,10 @@ public enum EventSource: String, Sendable, Codable, CaseIterable {
     case xPoll = "x_poll"
     case xStream = "x_stream"
     case xWebhook = "x_webhook"
+    /// A raw RFC 5322 message an inbound-mail relay POSTed to `/webhooks/email`.
+    case email
+    /// A customer's request from the help center's support form (`SupportRequest` as JSON).
+    case supportForm = "support_form"
 }
 
 /// One event exactly as a source delivered it, before any interpretation.

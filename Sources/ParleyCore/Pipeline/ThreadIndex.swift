@@ -2,12 +2,15 @@ import Foundation
 
 /// How a message is reachable by key. A post registers its own version ids (`self`), the post it
 /// replies to (`parent`) and its X conversation root (`root`); a DM registers its event id (`self`)
-/// and the customer's DM thread with the handle (`dmThread`).
+/// and the customer's DM thread with the handle (`dmThread`); an e-mail its Message-ID (`self`),
+/// the messages it answers (`parent`) and its case's reference (`caseReference`).
 public enum ThreadKeyRole: String, Sendable, Codable {
     case `self`
     case parent
     case root
     case dmThread = "dm_thread"
+    /// An e-mail's case reference (`CaseReference`), registered by every e-mail of the case.
+    case caseReference = "case_ref"
 }
 
 /// One row of the key index: "this message is reachable by this key".
@@ -32,6 +35,8 @@ public enum ThreadKeys {
     public static func dmThread(handleXUserID: String, customerXUserID: String) -> String {
         "dmt:" + handleXUserID + ":" + customerXUserID
     }
+    public static func mail(_ messageID: String) -> String { "m:" + messageID }
+    public static func caseReference(_ reference: String) -> String { "ref:" + reference }
 }
 
 /// What the store already knows about the keys, users and conversations one batch touches.
@@ -75,6 +80,12 @@ public struct ThreadIndex: Sendable {
                 } else if let recipient = dm.otherParticipant(than: dm.senderID) {
                     needs.keys.insert(ThreadKeys.dmThread(handleXUserID: recipient, customerXUserID: dm.senderID))
                 }
+            }
+            for mail in event.mails {
+                needs.keys.insert(ThreadKeys.mail(mail.messageID))
+                for id in mail.replyTo { needs.keys.insert(ThreadKeys.mail(id)) }
+                if let reference = CaseReference.find(in: mail.subject) { needs.keys.insert(ThreadKeys.caseReference(reference)) }
+                if let customer = mail.customerIdentity { needs.userXIDs.insert(customer) }
             }
             for user in event.users { needs.userXIDs.insert(user.id) }
             for action in event.deskActions { needs.conversationIDs.insert(action.conversationID) }

@@ -5,4 +5,6 @@ public enum PostKind: String, Sendable, Codable, CaseIterable {
     /// A public reply (a thread's later posts are replies to its first).
     case reply
     case dm
+    /// An e-mail: X does not count it.
+    case email
 }

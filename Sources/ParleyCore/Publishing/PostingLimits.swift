@@ -73,6 +73,8 @@ public struct PostingLimits: Sendable, Equatable, Codable {
             if kind == .reply { test("replies a day", repliesPerDay, sent.replies, window: Self.day, aligned: false) }
         case .dm:
             test("DMs a day", dmsPerDay, sent.dms, window: Self.day, aligned: false)
+        case .email:
+            break
         }
         return broken.max { $0.until < $1.until }
     }

@@ -32,6 +32,11 @@ public struct ReplyTextCheck: Sendable, Hashable {
             limit = ReplyDraft.dmLimit
             isValid = DirectMessageText.isValid(trimmed)
             thread = nil
+        case .email:
+            length = trimmed.count
+            limit = ReplyDraft.emailLimit
+            isValid = !trimmed.isEmpty && length <= limit
+            thread = nil
         }
     }
 

@@ -37,6 +37,7 @@ struct DeskActions: Sendable {
     var trolls: TrollActions { TrollActions(context: context) }
     var helpCenter: HelpCenterActions { HelpCenterActions(context: context) }
     var flows: FlowActions { FlowActions(context: context) }
+    var supportForm: SupportFormActions { SupportFormActions(context: context) }
 }
 
 extension Request {

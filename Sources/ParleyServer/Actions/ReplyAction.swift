@@ -76,6 +76,10 @@ struct ReplyAction: Sendable {
     }
 
     private static func said(_ channel: ParleyCore.Channel) -> String {
-        channel == .dm ? "DM queued" : "public reply queued"
+        switch channel {
+        case .public: "public reply queued"
+        case .dm: "DM queued"
+        case .email: "e-mail queued"
+        }
     }
 }

@@ -26,7 +26,7 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
     let services = ParleyServices(
         config: config, effects: effects, metrics: metrics, hub: LiveHub(),
         options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations, reopenWindow: config.reopenWindow),
-        triager: loadTriager(config, logger: app.logger), loginThrottle: LoginThrottle(), leadership: leadership,
+        triager: loadTriager(config, logger: app.logger), loginThrottle: SlidingWindowLimit(limit: 5, window: 15 * 60), leadership: leadership,
         x: config.x.enabled ? try XServices(database: app.db, config: config.x, metrics: metrics, clock: effects.now) : nil)
     app.parleyServices = services
 
@@ -108,8 +108,9 @@ private func startWorkers(_ app: Application, services: ParleyServices) {
         try await processor.runOnce().events > 0
     })
     let ingestor = services.ingestor(database: database)
-    let transport: any OutboxTransport = services.x?.transport
-        ?? SandboxTransport(database: database, ingestor: ingestor, effects: services.effects)
+    let transport = ChannelTransport(
+        x: services.x?.transport ?? SandboxTransport(database: database, ingestor: ingestor, effects: services.effects),
+        mail: MailTransport(database: database, configuration: services.config.desk.smtp, effects: services.effects))
     let sender = Sender(
         database: database, transport: transport,
         ingestor: ingestor, effects: services.effects, metrics: services.metrics,
@@ -164,7 +165,10 @@ func jobRunner(database: any Database, services: ParleyServices) -> JobRunner {
             try await AlertWebhook.deliver(job, to: alertURL)
         },
         .escalationEmail: { job in
-            try await Escalation.deliver(job, smtpURL: desk.smtpURL, from: desk.mailFrom, at: effects.now())
+            try await MailJob.deliver(job, smtp: desk.smtp, at: effects.now())
+        },
+        .supportEmail: { job in
+            try await MailJob.deliver(job, smtp: desk.smtp, at: effects.now())
         },
     ])
 }

@@ -6,6 +6,7 @@ func routes(_ app: Application) throws {
     let config = app.parleyServices.config
     try app.register(collection: WebhooksController(
         signer: config.x.consumerSecret.map { WebhookSigner(consumerSecret: $0) }, maxBodyBytes: config.maxBodyBytes))
+    try app.register(collection: EmailWebhookController(secret: config.desk.inboundEmailSecret, maxBytes: config.desk.maxEmailBytes))
 
     let api = app.grouped("api", "v1").grouped(BearerAuthenticator(), SessionUserAuthenticator(), RequireUser(), CSRFProtection())
     try api.register(collection: ConversationsController())
@@ -30,6 +31,7 @@ func routes(_ app: Application) throws {
     // Public: no login, no session form token (a vote is keyed by its SameSite cookie).
     try app.grouped(PublicSessionUser()).register(collection: HelpCenterController())
     try app.grouped(PublicSessionUser()).register(collection: FlowPagesController())
+    try app.grouped(PublicSessionUser()).register(collection: SupportFormController())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())

@@ -16,7 +16,14 @@ public struct DeskSettings: Sendable, Equatable {
     /// (communications, legal) that hears of spike alerts and crisis mode; nil: no e-mail.
     public var smtpURL: String?
     public var mailFrom = "parley@parley.local"
+    /// A CA certificate (PEM) the SMTP relay's certificate may chain to besides the system's.
+    public var smtpCAFile: String?
     public var escalationEmails: [String] = []
+    /// The shared secret an inbound-mail relay sends (`Authorization: Bearer …`) with each message
+    /// it POSTs to `/webhooks/email`; nil: the route is off (503).
+    public var inboundEmailSecret: String?
+    /// The largest inbound e-mail taken (413 beyond).
+    public var maxEmailBytes = 10 * 1_048_576
 
     public init(
         awayAfter: TimeInterval = 15 * 60, requeueAfter: TimeInterval = 30 * 60, assignBatch: Int = 200,
@@ -27,5 +34,12 @@ public struct DeskSettings: Sendable, Equatable {
         self.assignBatch = assignBatch
         self.alertWebhookURL = alertWebhookURL
         self.slaRefresh = slaRefresh
+    }
+}
+
+extension DeskSettings {
+    /// The SMTP relay to send with, when e-mail is set up.
+    var smtp: SMTPSender.Configuration? {
+        smtpURL.flatMap { SMTPSender.Configuration(url: $0, from: mailFrom, trustedCAFile: smtpCAFile) }
     }
 }

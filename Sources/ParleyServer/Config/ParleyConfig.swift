@@ -146,9 +146,16 @@ public struct ParleyConfig: Sendable {
         if let url = environment["SMTP_URL"], !url.isEmpty {
             config.desk.mailFrom = environment["PARLEY_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.desk.mailFrom
             guard SMTPSender.Configuration(url: url, from: config.desk.mailFrom) != nil else {
-                throw LoadError.invalid(variable: "SMTP_URL", value: "(hidden)", expected: "smtp://[user:password@]host[:port], and PARLEY_MAIL_FROM an address")
+                throw LoadError.invalid(variable: "SMTP_URL", value: "(hidden)", expected: "smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://… (TLS), and PARLEY_MAIL_FROM an address")
             }
             config.desk.smtpURL = url
+            config.desk.smtpCAFile = environment["PARLEY_SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if let secret = environment["PARLEY_INBOUND_EMAIL_SECRET"], !secret.isEmpty {
+            guard secret.count >= 16 else {
+                throw LoadError.invalid(variable: "PARLEY_INBOUND_EMAIL_SECRET", value: "(hidden)", expected: "at least 16 characters")
+            }
+            config.desk.inboundEmailSecret = secret
         }
         if let list = environment["PARLEY_ESCALATION_EMAILS"], !list.isEmpty {
             let addresses = list.commaSeparatedItems

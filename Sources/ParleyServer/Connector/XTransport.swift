@@ -40,6 +40,8 @@ public struct XTransport: OutboxTransport {
                 let created = try await api.sendDM(to: recipient, text: item.text, credential: credential)
                 try await meter.record(handleKey: key, usage: XUsage([.dmCreate: 1]), primary: .dmCreate)
                 return DeliveryReceipt(xID: created.dmEventID, createdAt: Date())
+            case .email:
+                throw DeliveryError.rejected(code: "not_x", reason: "An e-mail goes out by SMTP, not through X.")
             }
         } catch let error as XAPIError {
             let primary: XResource = item.channel == .public ? .postCreate : .dmCreate
@@ -62,6 +64,8 @@ public struct XTransport: OutboxTransport {
                 let page = try await api.dmEvents(paginationToken: nil, owned: true, credential: credential)
                 try await meter.record(handleKey: key, usage: page.usage, primary: .ownedRead)
                 return try OwnItemMatch.dm(in: page, matching: item, senderID: delivery.handleXUserID)
+            case .email:
+                return nil
             }
         } catch let error as XAPIError {
             // Unknown whether it went out: never guess, try the lookup again later.

@@ -36,9 +36,10 @@ struct AuthController: RouteCollection {
     @Sendable func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginInput.self)
         let throttle = req.application.parleyServices.loginThrottle
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        // Failed sign-ins count per email and address.
+        let key = input.email.trimmingCharacters(in: .whitespaces).lowercased() + "|" + (req.remoteAddress?.ipAddress ?? "unknown")
         let now = req.parley.effects.now()
-        if let wait = await throttle.retryAfter(email: input.email, address: address, now: now) {
+        if let wait = await throttle.retryAfter(key, now: now) {
             req.logger.warning("sign-in throttled")
             let minutes = max(1, Int((wait / 60).rounded(.up)))
             let page = LoginPage(
@@ -49,11 +50,11 @@ struct AuthController: RouteCollection {
         guard let found = try await req.parley.users.credentials(email: input.email),
             try await req.password.async.verify(input.password, created: found.passwordHash)
         else {
-            await throttle.recordFailure(email: input.email, address: address, now: now)
+            await throttle.record(key, now: now)
             let page = LoginPage(csrf: CSRFProtection.token(for: req), error: "Wrong email or password.", email: input.email)
             return try await req.view.render("login", page).encodeResponse(status: .unauthorized, for: req)
         }
-        await throttle.recordSuccess(email: input.email, address: address)
+        await throttle.reset(key)
         // Signing in to the desk is being at work: new cases may come (away and offline are set in the header).
         try await req.actions.setStatus.run(.online, for: found.user.id)
         req.auth.login(AuthenticatedUser(user: found.user))

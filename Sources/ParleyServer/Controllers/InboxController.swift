@@ -149,7 +149,7 @@ struct InboxController: RouteCollection {
         }
         page.helpBrand = try await BrandQueries(database: req.db).brand(ofHandle: detail.handle.id)?.slug
         page.draft = req.query["draft"]
-        page.draftDM = req.query["channel"] == "dm"
+        page.sendAs = ConversationPage.SendOption.options(customerXUserID: detail.customer.xUserID, chosen: req.query["channel"])
         page.askConfirmStale = req.query["stale"] == "1"
         page.seenUpTo = detail.messages.map(\.createdAt).max().map { String($0.timeIntervalSince1970) } ?? ""
         page.desk = ConversationPage.DeskPanel(

@@ -17,6 +17,26 @@ enum EventDecoder {
             } catch {
                 throw Malformed(description: "Not a desk action: \(error)")
             }
+        case .supportForm:
+            do {
+                return InboundEvent(mails: [try deskDecoder.decode(SupportRequest.self, from: event.payload).mail])
+            } catch {
+                throw Malformed(description: "Not a support request: \(error)")
+            }
+        case .email:
+            do {
+                return InboundEvent(mails: [InboundMail(try EmailParser.parse(event.payload), fallbackID: event.externalID, receivedAt: event.receivedAt)])
+            } catch {
+                throw Malformed(description: "Not an e-mail: \(error)")
+            }
+        case .outbox where event.payload.first.map({ $0 != UInt8(ascii: "{") }) ?? false:
+            // The sender's record of an e-mail answer: the bytes it handed the SMTP server.
+            do {
+                return InboundEvent(mails: [InboundMail(
+                    try EmailParser.parse(event.payload), fallbackID: event.externalID, receivedAt: event.receivedAt, fromBrand: true)])
+            } catch {
+                throw Malformed(description: "Not an e-mail: \(error)")
+            }
         case .replay, .api, .sandbox, .outbox, .xPoll, .xStream, .xWebhook:
             let decoded: XDecodedPayload
             do {

@@ -9,11 +9,14 @@ struct HTTPError: Error {
     var status: HTTPResponseStatus
     var code: String
     var message: String
+    /// Seconds to wait, sent as `Retry-After` (with 429 and 503).
+    var retryAfter: Int?
 
-    init(_ status: HTTPResponseStatus, _ code: String, _ message: String) {
+    init(_ status: HTTPResponseStatus, _ code: String, _ message: String, retryAfter: Int? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     init(_ error: any Error) {
@@ -68,6 +71,11 @@ struct HTTPError: Error {
             case .staleVersion: self.init(.conflict, "stale_version", e.description)
             case .invalid, .outline, .emptyTitle, .titleTooLong, .summaryTooLong, .badSlug:
                 self.init(.unprocessableEntity, "flow_invalid", e.description)
+            }
+        case let e as SupportFormActions.Refusal:
+            switch e {
+            case .tooMany(let seconds): self.init(.tooManyRequests, "too_many_requests", e.description, retryAfter: max(1, seconds))
+            case .noInbox: self.init(.notFound, "no_inbox", e.description)
             }
         case let e as CrisisMode.Problem:
             switch e {
@@ -138,25 +146,31 @@ struct ParleyErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let mapped = HTTPError(error)
-            if mapped.status == .internalServerError {
-                request.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.url.path)"])
-            } else if mapped.status.code >= 500 {
-                request.logger.warning("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
-            } else {
-                request.logger.info("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
-            }
-            if request.url.path.hasPrefix("/api") || request.url.path.hasPrefix("/webhooks") || request.url.path == "/health" {
-                let body = ErrorBodyDTO(error: .init(code: mapped.code, message: mapped.message))
-                let response = Response(status: mapped.status)
-                try response.content.encode(body, as: .json)
-                return response
-            }
-            if mapped.status == .unauthorized {
-                return request.redirect(to: "/login")
-            }
-            return try await ErrorPage(status: Int(mapped.status.code), message: mapped.message)
-                .render(on: request, status: mapped.status)
+            let response = try await respond(to: request, with: mapped, error: error)
+            if let seconds = mapped.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)") }
+            return response
         }
+    }
+
+    private func respond(to request: Request, with mapped: HTTPError, error: any Error) async throws -> Response {
+        if mapped.status == .internalServerError {
+            request.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.url.path)"])
+        } else if mapped.status.code >= 500 {
+            request.logger.warning("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
+        } else {
+            request.logger.info("request refused", metadata: ["code": "\(mapped.code)", "status": "\(mapped.status.code)"])
+        }
+        if request.url.path.hasPrefix("/api") || request.url.path.hasPrefix("/webhooks") || request.url.path == "/health" {
+            let body = ErrorBodyDTO(error: .init(code: mapped.code, message: mapped.message))
+            let response = Response(status: mapped.status)
+            try response.content.encode(body, as: .json)
+            return response
+        }
+        if mapped.status == .unauthorized {
+            return request.redirect(to: "/login")
+        }
+        return try await ErrorPage(status: Int(mapped.status.code), message: mapped.message)
+            .render(on: request, status: mapped.status)
     }
 }
 

@@ -13,13 +13,18 @@ struct ParleyServices: Sendable {
     var options: PipelineOptions
     /// Nil when the model file is missing: the desk works, without priorities or handoff advice.
     var triager: Triager?
-    var loginThrottle: LoginThrottle
+    /// Failed sign-ins: 5 per email and address in 15 minutes.
+    var loginThrottle: SlidingWindowLimit
     /// Which process runs singleton work (the desk pass, the X connector).
     var leadership: Leadership
     /// The X connector; nil when it is off and the sandbox stands in for X.
     var x: XServices?
     /// Help-center page views, written in batches.
     var articleViews = ArticleViews()
+    /// Inbound e-mail: 30 a minute per sender, so a burst is refused (429) before the journal.
+    var inboundMailLimit = SlidingWindowLimit(limit: 30, window: 60)
+    /// Secrets the processes share, read once.
+    var secrets = SharedSecrets()
 
     /// The journal's processor over `database`: the one way events become conversations.
     func processor(database: any Database, batchSize: Int = 500) -> IngestProcessor {

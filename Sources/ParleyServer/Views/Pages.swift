@@ -157,6 +157,8 @@ struct ConversationPage: Encodable {
     var isOpen: Bool
     var handle: String
     var customer: CustomerCard
+    var hasEmail = false
+    var reference = ""
     var messages: [MessageRow]
     var outbox: [OutboxRow]
     var priority: Int
@@ -169,7 +171,9 @@ struct ConversationPage: Encodable {
     var replyingNow: String?
     /// A reply sent back to the agent (refused), to try again.
     var draft: String?
-    var draftDM = false
+    /// The ways this case can be answered: in public or by DM on X, or by e-mail to a customer
+    /// known by their address.
+    var sendAs: [SendOption] = []
     var askConfirmStale = false
     /// The newest message's time when the page was made (seconds since 1970).
     var seenUpTo = ""
@@ -252,6 +256,8 @@ struct ConversationPage: Encodable {
         var followers: Int
         var verified: Bool
         var bio: String?
+        /// The address of a customer known by e-mail (then there is no X profile to show).
+        var email: String? = nil
     }
 
     struct MessageRow: Encodable {
@@ -267,6 +273,21 @@ struct ConversationPage: Encodable {
         /// A customer's public reply, which the brand may hide in its own thread.
         var hideable: Bool = false
         var xID: String = ""
+        var subject: String? = nil
+    }
+
+    struct SendOption: Encodable {
+        var value: String
+        var label: String
+        var checked: Bool
+
+        /// The options for `customer`, with `chosen` (or the first) checked.
+        static func options(customerXUserID: String, chosen: String?) -> [SendOption] {
+            let channels: [(ParleyCore.Channel, String)] = CustomerIdentity.address(of: customerXUserID) != nil
+                ? [(.email, "E-mail")] : [(.public, "Public reply"), (.dm, "Direct message")]
+            let pick = channels.contains { $0.0.rawValue == chosen } ? chosen : channels.first?.0.rawValue
+            return channels.map { SendOption(value: $0.0.rawValue, label: $0.1, checked: $0.0.rawValue == pick) }
+        }
     }
 
     struct OutboxRow: Encodable {
@@ -286,12 +307,14 @@ struct ConversationPage: Encodable {
         handle = d.handle.username
         customer = CustomerCard(
             name: d.customer.name, username: d.customer.username, followers: d.customer.followersCount,
-            verified: d.customer.verified, bio: d.customer.bio)
+            verified: d.customer.verified, bio: d.customer.bio, email: CustomerIdentity.address(of: d.customer.xUserID))
+        hasEmail = d.conversation.hasEmail
+        reference = d.conversation.reference
         messages = d.messages.map {
             MessageRow(
                 from: $0.kind.isOwn ? "brand" : "customer", kind: $0.kind.rawValue, channel: $0.kind.channel.rawValue,
                 text: $0.text, html: Self.autolinker.html(for: $0.text), at: time.format($0.createdAt),
-                triage: $0.triage.map(Self.describe), hideable: $0.kind == .reply, xID: $0.xID)
+                triage: $0.triage.map(Self.describe), hideable: $0.kind == .reply, xID: $0.xID, subject: $0.subject)
         }
         priority = d.conversation.priority
         priorityReasons = d.conversation.priorityReasons.joined(separator: ", ")

@@ -16,6 +16,9 @@ enum OutboxEcho {
             return XPostEncoder.v2DMEventLine(
                 id: receipt.xID, text: item.text, senderID: delivery.handleXUserID,
                 recipientID: item.recipientXUserID ?? "", createdAt: receipt.createdAt, users: [])
+        case .email:
+            // The mail transport hands back the bytes it sent (`DeliveryReceipt.echo`).
+            return receipt.echo ?? Data()
         }
     }
 }

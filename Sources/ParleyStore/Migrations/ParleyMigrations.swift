@@ -28,5 +28,6 @@ public enum ParleyMigrations {
         AddIncidents(),
         AddHelpCenter(),
         AddTroubleshootingFlows(),
+        AddEmailChannel(),
     ]
 }

@@ -34,7 +34,7 @@ enum IngestRows {
     static func messages(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [(Message, rank: Int)] {
         try await sql.select()
             .columns("id", "x_id", "x_version_id", "kind", "conversation_id", "handle_id", "author_x_user_id", "text",
-                     "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage")
+                     "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage", "subject")
             .from("messages")
             .where(SQLIdentifier("id"), .in, SQLValues(sql).uuids(ids))
             .all().map { row in
@@ -52,7 +52,8 @@ enum IngestRows {
                     createdAt: try row.decode(column: "created_at", as: Date.self),
                     inReplyToXID: try row.decode(column: "in_reply_to_x_id", as: String?.self),
                     lang: try row.decode(column: "lang", as: String?.self),
-                    triage: TriageColumns.decodeMessage(try row.decode(column: "triage", as: String?.self)))
+                    triage: TriageColumns.decodeMessage(try row.decode(column: "triage", as: String?.self)),
+                    subject: try row.decode(column: "subject", as: String?.self))
                 return (message, try row.decode(column: "version_rank", as: Int.self))
             }
     }
@@ -77,6 +78,7 @@ enum IngestRows {
         "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
         "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
         "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "priority_override", "sla_status",
+        "has_email",
     ]
 
     static func conversations(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [Conversation] {
@@ -116,7 +118,8 @@ enum IngestRows {
             previousConversationID: try row.decode(column: "previous_conversation_id", as: UUID?.self),
             priorityAdjustment: PriorityAdjustment(
                 override: try row.decode(column: "priority_override", as: Int?.self),
-                slaBreached: try row.decode(column: "sla_status", as: String.self) == SLAStanding.Status.breached.rawValue))
+                slaBreached: try row.decode(column: "sla_status", as: String.self) == SLAStanding.Status.breached.rawValue),
+            hasEmail: try row.decode(column: "has_email", as: Bool.self))
     }
 
     static func pendingJournal(_ sql: any SQLDatabase, limit: Int) async throws -> [JournalEntry] {

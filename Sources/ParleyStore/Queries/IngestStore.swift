@@ -139,7 +139,7 @@ public struct IngestStore: Sendable {
             var insert = sql.insert(into: "conversations").columns(
                 "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
                 "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
-                "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "effective_priority")
+                "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "effective_priority", "has_email")
             for c in rows {
                 insert = insert.values(
                     v.uuid(c.id), v.uuid(c.handleID), v.uuid(c.customerID), SQLBind(c.state.rawValue),
@@ -147,26 +147,27 @@ public struct IngestStore: Sendable {
                     v.optional(c.awaitingReplySince), SQLBind(c.messageCount), SQLBind(c.triage.priority),
                     SQLBind(TriageColumns.lines(c.triage.priorityReasons)), SQLBind(c.triage.handoff.rawValue),
                     SQLBind(TriageColumns.lines(c.triage.handoffReasons)), v.optional(c.triage.suggestedReply),
-                    v.optional(c.resolvedAt), v.optional(c.snoozedUntil), v.uuid(c.previousConversationID), SQLBind(c.priority))
+                    v.optional(c.resolvedAt), v.optional(c.snoozedUntil), v.uuid(c.previousConversationID), SQLBind(c.priority),
+                    SQLBind(c.hasEmail))
             }
             try await insert.onConflict(with: ["id"]) {
                 [
                     "state", "has_public", "has_dm", "opened_at", "last_message_at", "awaiting_reply_since", "message_count",
                     "priority", "priority_reasons", "handoff", "handoff_reasons", "suggested_reply", "resolved_at",
-                    "snoozed_until", "previous_conversation_id", "effective_priority",
+                    "snoozed_until", "previous_conversation_id", "effective_priority", "has_email",
                 ].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }
         for rows in chunks(Array(plan.messages.values), size: 500) {
             var insert = sql.insert(into: "messages").columns(
                 "id", "x_id", "x_version_id", "kind", "conversation_id", "handle_id", "author_x_user_id", "text",
-                "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage")
+                "created_at", "in_reply_to_x_id", "lang", "version_rank", "triage", "subject")
             for m in rows {
                 insert = insert.values(
                     v.uuid(m.id), SQLBind(m.xID), SQLBind(m.xVersionID), SQLBind(m.kind.rawValue),
                     v.uuid(m.conversationID), v.uuid(m.handleID), SQLBind(m.authorXUserID), SQLBind(m.text),
                     SQLBind(m.createdAt), v.optional(m.inReplyToXID), v.optional(m.lang),
-                    SQLBind(plan.versionRanks[m.id] ?? 1), v.optional(TriageColumns.encode(m.triage)))
+                    SQLBind(plan.versionRanks[m.id] ?? 1), v.optional(TriageColumns.encode(m.triage)), v.optional(m.subject))
             }
             try await insert.onConflict(with: ["id"]) {
                 ["x_version_id", "conversation_id", "handle_id", "text", "version_rank", "triage"].reduce($0) { $0.set(excludedValueOf: $1) }

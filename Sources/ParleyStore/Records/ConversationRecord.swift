@@ -12,6 +12,7 @@ final class ConversationRecord: Model, @unchecked Sendable {
     @Field(key: "state") var state: String
     @Field(key: "has_public") var hasPublic: Bool
     @Field(key: "has_dm") var hasDM: Bool
+    @Field(key: "has_email") var hasEmail: Bool
     @Field(key: "opened_at") var openedAt: Date
     @Field(key: "last_message_at") var lastMessageAt: Date
     @OptionalField(key: "awaiting_reply_since") var awaitingReplySince: Date?
@@ -46,6 +47,7 @@ final class ConversationRecord: Model, @unchecked Sendable {
                 priority: priority, priorityReasons: priorityReasons, handoff: handoff, handoffReasons: handoffReasons,
                 suggestedReply: suggestedReply),
             resolvedAt: resolvedAt, snoozedUntil: snoozedUntil, previousConversationID: previousConversationID,
-            priorityAdjustment: PriorityAdjustment(override: priorityOverride, slaBreached: slaStatus == SLAStanding.Status.breached.rawValue))
+            priorityAdjustment: PriorityAdjustment(override: priorityOverride, slaBreached: slaStatus == SLAStanding.Status.breached.rawValue),
+            hasEmail: hasEmail)
     }
 }

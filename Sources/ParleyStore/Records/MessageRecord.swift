@@ -2,7 +2,7 @@ import FluentKit
 import Foundation
 import ParleyCore
 
-/// Table `messages`: every post and DM the desk holds. `@unchecked Sendable`: see `HandleRecord`.
+/// Table `messages`: every post, DM and e-mail the desk holds. `@unchecked Sendable`: see `HandleRecord`.
 final class MessageRecord: Model, @unchecked Sendable {
     static let schema = "messages"
 
@@ -19,6 +19,7 @@ final class MessageRecord: Model, @unchecked Sendable {
     @OptionalField(key: "lang") var lang: String?
     @Field(key: "version_rank") var versionRank: Int
     @OptionalField(key: "triage") var triage: String?
+    @OptionalField(key: "subject") var subject: String?
 
     init() {}
 
@@ -29,6 +30,6 @@ final class MessageRecord: Model, @unchecked Sendable {
         return Message(
             id: try requireID(), xID: xID, xVersionID: xVersionID, kind: kind, conversationID: conversationID,
             handleID: handleID, authorXUserID: authorXUserID, text: text, createdAt: createdAt,
-            inReplyToXID: inReplyToXID, lang: lang, triage: TriageColumns.decodeMessage(triage))
+            inReplyToXID: inReplyToXID, lang: lang, triage: TriageColumns.decodeMessage(triage), subject: subject)
     }
 }
