@@ -98,13 +98,17 @@ extension BrowserTests {
         }
 
         /// A customer walks a flow with the keyboard on pages without a script: Start, a question,
-        /// guidance with a hostile body, back to an earlier answer, then "contact us", which links
-        /// the support form with the walk. The figures count the walk once per node.
-        @Test func walkAFlowWithTheKeyboardToContactUs() async throws {
+        /// guidance with a hostile body, back to an earlier answer, then "contact us", which opens
+        /// the support form with the path; they send it, and the agent sees the case with the path.
+        /// The figures count the walk once per node.
+        @Test func walkAFlowToContactUsAndTheAgentSeesThePath() async throws {
             try await withBrowserDesk { desk in
                 let browser = desk.browser
                 let admin = try await desk.makeUser(email: "admin@example.com", name: "Ada", role: .admin)
-                let brand = try await desk.app.actions.helpCenter.createBrand(slug: "acme", name: "Acme", handleIDs: [], by: admin)
+                try await HandleQueries(database: desk.app.db).upsert(Handle(
+                    id: StableID.make("handle", "100"), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: []))
+                let brand = try await desk.app.actions.helpCenter.createBrand(
+                    slug: "acme", name: "Acme", handleIDs: [StableID.make("handle", "100")], by: admin)
                 let flow = try await desk.app.actions.flows.create(.init(
                     brandID: brand.id, title: "Router <b>won't</b> connect", summary: "Lights on, no internet?",
                     nodes: try FlowOutline.parse("""
@@ -153,6 +157,37 @@ extension BrowserTests {
                 #expect(walks.starts == 1 && walks.contacted == 1)
                 #expect(walks.nodes.map(\.reached) == [1, 1, 1, 0, 1], "each node counts once per walk, however often shown")
                 #expect(href.hasPrefix("/help/acme/contact?walk="))
+
+                // "Contact support": the form shows what was tried; the customer fills it in and sends it.
+                try await contact.click()
+                try await browser.waitForPath("/help/acme/contact")
+                let tried = try await browser.waitFor("#contact-flow")
+                #expect(try await tried.text().contains("Are the router's lights on? — No"))
+                try await browser.find("#c-name").type("Dana <i>Cole</i>")
+                try await browser.find("#c-email").type("dana@example.com")
+                try await browser.find("#c-description").type("The router has no lights at all since the storm.")
+                try await browser.find("#c-category option[value='Something else']").click()
+                desk.clock.advance(by: 30)  // a person takes longer than the time trap's 3 seconds
+                try await browser.find("#contact-send").click()
+                try await browser.waitForPath("/help/acme/contact/sent")
+                let reference = try await browser.waitFor("#case-reference").text()
+                #expect(reference.count == 9 && reference.hasPrefix("#"))
+
+                // The agent opens the case from the inbox: by e-mail, with the customer's path.
+                _ = try await desk.makeUser(email: "agent@example.com", name: "Ana", role: .agent)
+                try await desk.signIn(email: "agent@example.com")
+                try await desk.open("/inbox")
+                let row = try await browser.waitFor("tr[data-id] a")
+                try await row.click()
+                let messages = try await browser.waitFor("#messages")
+                let text = try await messages.text()
+                #expect(text.contains("The router has no lights at all since the storm."))
+                #expect(text.contains("Tried the troubleshooting flow “Router <b>won't</b> connect”:"))
+                #expect(text.contains("Are the router's lights on? — No"))
+                #expect(try await browser.find("#customer-email").text() == "dana@example.com")
+                #expect(try await browser.find("#case-ref").text() == reference)
+                #expect(try await browser.find(".customer-card h2").text() == "Dana <i>Cole</i>")
+                #expect(try await browser.findAll("input[name=channel][value=email]").count == 1, "the answer goes by e-mail")
             }
         }
 
