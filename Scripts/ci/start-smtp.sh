@@ -1,24 +1,55 @@
 #!/usr/bin/env bash
-# Installs (if missing) and starts a real SMTP server for the e-mail tests: aiosmtpd from Debian's
-# packages, delivering every message into a Maildir. Prints the URL the tests read from
-# PARLEY_TEST_SMTP_URL and the Maildir they read from PARLEY_TEST_MAILDIR, on one line each.
+# Installs (if missing) and starts real SMTP servers for the e-mail tests, from Debian's
+# python3-aiosmtpd, each delivering into a Maildir:
+#   - a plain one on 127.0.0.1:$SMTP_PORT (2525);
+#   - one on localhost:$SMTP_TLS_PORT (2526) that requires STARTTLS and AUTH, with a certificate
+#     made here for "localhost" by a CA made here (openssl), user parley / password parley-secret.
+# Prints, one per line: the plain server's URL, its Maildir, the TLS server's URL, its Maildir,
+# and the CA certificate the client must trust (the tests read them from PARLEY_TEST_SMTP_URL,
+# PARLEY_TEST_MAILDIR, PARLEY_TEST_SMTP_TLS_URL, PARLEY_TEST_TLS_MAILDIR, PARLEY_TEST_SMTP_CA).
 set -euo pipefail
 port="${SMTP_PORT:-2525}"
+tls_port="${SMTP_TLS_PORT:-2526}"
 maildir="${SMTP_MAILDIR:-/tmp/parley-ci-maildir}"
+tls_maildir="${SMTP_TLS_MAILDIR:-/tmp/parley-ci-maildir-tls}"
+certs="${SMTP_CERTS:-/tmp/parley-ci-smtp-certs}"
+here="$(cd "$(dirname "$0")" && pwd)"
 
-if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq python3-aiosmtpd >&2
+  apt-get install -y -qq python3-aiosmtpd openssl >&2
 fi
-mkdir -p "$maildir"/{cur,new,tmp}
-if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+mkdir -p "$maildir"/{cur,new,tmp} "$tls_maildir"/{cur,new,tmp} "$certs"
+
+up() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_up() {
+  for _ in $(seq 1 30); do up "$1" && return 0; sleep 0.5; done
+  echo "the SMTP server on port $1 did not start (see $2)" >&2
+  exit 1
+}
+
+if ! up "$port"; then
   nohup /usr/bin/python3 -m aiosmtpd -n -c aiosmtpd.handlers.Mailbox "$maildir" -l "127.0.0.1:$port" >/tmp/parley-ci-smtp.log 2>&1 &
-  for _ in $(seq 1 30); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-    sleep 0.5
-  done
+  wait_up "$port" /tmp/parley-ci-smtp.log
 fi
-(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "the SMTP server did not start (see /tmp/parley-ci-smtp.log)" >&2; exit 1; }
+
+if [ ! -f "$certs/server.pem" ]; then
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=Parley test CA" \
+    -keyout "$certs/ca.key" -out "$certs/ca.pem" >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$certs/server.key" -out "$certs/server.csr" >/dev/null 2>&1
+  printf "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n" >"$certs/ext.cnf"
+  openssl x509 -req -in "$certs/server.csr" -CA "$certs/ca.pem" -CAkey "$certs/ca.key" -CAcreateserial -days 30 \
+    -extfile "$certs/ext.cnf" -out "$certs/server.pem" >/dev/null 2>&1
+fi
+if ! up "$tls_port"; then
+  nohup /usr/bin/python3 "$here/smtp-tls-server.py" 127.0.0.1 "$tls_port" "$tls_maildir" "$certs/server.pem" "$certs/server.key" \
+    parley parley-secret >/tmp/parley-ci-smtp-tls.log 2>&1 &
+  wait_up "$tls_port" /tmp/parley-ci-smtp-tls.log
+fi
+
 echo "smtp://127.0.0.1:$port"
 echo "$maildir"
+echo "smtp://parley:parley-secret@localhost:$tls_port"
+echo "$tls_maildir"
+echo "$certs/ca.pem"

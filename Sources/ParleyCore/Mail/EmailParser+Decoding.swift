@@ -114,7 +114,8 @@ extension EmailParser {
     /// Windows-1252, the usual undeclared charset. ISO-8859-1 reads as Windows-1252, as browsers
     /// do (WHATWG Encoding). An unknown charset reads as UTF-8, bad bytes becoming U+FFFD.
     static func decode(_ bytes: ArraySlice<UInt8>, charset label: String?) -> String {
-        var name = (label ?? "").trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'")).lowercased()
+        var name = label.map { trimmed($0[...]).lowercased() } ?? ""
+        if name.hasPrefix("\"") || name.hasPrefix("'") { name = trimmed(name.dropFirst().dropLast()) }
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         switch name {
         case "", "us-ascii", "ascii", "us", "ansi_x3.4-1968":
@@ -244,7 +245,9 @@ extension EmailParser {
         let textStart = j + 3
         var k = textStart
         while k + 1 < u.count, !(u[k] == 0x3F && u[k + 1] == 0x3D) {
-            guard u[k] > 0x20, u[k] < 0x7F else { return nil }
+            // RFC 2047 allows 75 characters; senders exceed that, but a bound keeps a header of
+            // unclosed words from being rescanned from each "=?" to its end.
+            guard u[k] > 0x20, u[k] < 0x7F, k - textStart < 2_000 else { return nil }
             k += 1
         }
         guard k + 1 < u.count else { return nil }
@@ -295,6 +298,15 @@ extension EmailParser {
         case 0x61...0x66: byte - 0x57
         default: nil
         }
+    }
+
+    /// `text` without white space at either end. Foundation's `trimmingCharacters(in:)` walks
+    /// the whole string through UTF-16 on Linux, which costs milliseconds on a long body.
+    static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 
     static func isWhiteSpace(_ byte: UInt8) -> Bool {

@@ -10,7 +10,7 @@ extension EmailParser {
 
         init(_ value: String?, default fallback: String) {
             let parsed = EmailParser.parameters(value ?? "")
-            var pieces = parsed.main.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            var pieces = parsed.main.split(separator: "/", maxSplits: 1).map { EmailParser.trimmed($0) }
             if pieces.count != 2 || pieces.contains(where: \.isEmpty) {
                 pieces = fallback.split(separator: "/", maxSplits: 1).map(String.init)
             }
@@ -29,7 +29,7 @@ extension EmailParser {
         let u = Array(value.utf8)
         var i = 0
         while i < u.count, u[i] != 0x3B { i += 1 }
-        let main = String(decoding: u[0..<i], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        let main = trimmed(String(decoding: u[0..<i], as: UTF8.self)[...]).lowercased()
         var plain: [String: String] = [:]
         var extended: [String: [UInt8]] = [:]
         var sections: [String: [(index: Int, encoded: Bool, value: [UInt8])]] = [:]
@@ -38,7 +38,7 @@ extension EmailParser {
             while i < u.count, isWhiteSpace(u[i]) { i += 1 }
             let keyStart = i
             while i < u.count, u[i] != 0x3D, u[i] != 0x3B { i += 1 }
-            let key = String(decoding: u[keyStart..<i], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+            let key = trimmed(String(decoding: u[keyStart..<i], as: UTF8.self)[...]).lowercased()
             guard i < u.count, u[i] == 0x3D else { continue }
             i += 1
             while i < u.count, isWhiteSpace(u[i]) { i += 1 }
@@ -116,7 +116,7 @@ extension EmailParser {
 
         var plainText: String {
             switch self {
-            case .plain(let text): text.trimmingCharacters(in: .whitespacesAndNewlines)
+            case .plain(let text): EmailParser.trimmed(text[...])
             case .html(let html): HTMLToText.text(html)
             }
         }

@@ -189,7 +189,7 @@ extension EmailParser {
     /// The first `;`-separated token of a header, lowercased: `auto-replied` of
     /// `auto-replied; owner-email="x@y"`.
     static func firstToken(_ value: String) -> String {
-        value.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        value.split(separator: ";").first.map { trimmed($0).lowercased() } ?? ""
     }
 
     /// `Auto-Submitted` other than `no`, a bulk `Precedence`, an auto-responder's own header, or

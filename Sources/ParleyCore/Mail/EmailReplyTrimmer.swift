@@ -19,7 +19,16 @@ public enum EmailReplyTrimmer {
         let start = lines[..<end].firstIndex { !isBlank($0) } ?? end
         var kept = lines[start..<end].joined(separator: "\n")
         while let last = kept.last, last.isWhitespace { kept.removeLast() }
-        return kept.isEmpty ? normalized.trimmingCharacters(in: .whitespacesAndNewlines) : kept
+        return kept.isEmpty ? String(trimmed(normalized[...])) : kept
+    }
+
+    /// `line` without white space at either end (Foundation's `trimmingCharacters(in:)` is slow on
+    /// Linux, and this runs on every line).
+    static func trimmed(_ line: Substring) -> Substring {
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return Substring(scalars[first...last])
     }
 
     static func isBlank(_ line: Substring) -> Bool {
@@ -48,12 +57,12 @@ public enum EmailReplyTrimmer {
 
     static func quoteHeader(_ lines: [Substring]) -> Int? {
         for index in lines.indices {
-            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            let line = String(trimmed(lines[index]))
             guard !line.hasPrefix(">"), quoteHeaders.contains(where: { line.hasPrefix($0.start) }) else { continue }
             if isQuoteHeader(line) { return index }
             // Clients wrap a long header, often inside the address: "... Acme Support <\nhelp@acme.example> wrote:".
             if index + 1 < lines.count {
-                let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+                let next = trimmed(lines[index + 1])
                 if !next.isEmpty, !next.hasPrefix(">"), isQuoteHeader(line + " " + next) { return index }
             }
         }
@@ -67,8 +76,10 @@ public enum EmailReplyTrimmer {
 
     static func originalMessage(_ lines: [Substring]) -> Int? {
         lines.firstIndex { line in
-            let lower = line.trimmingCharacters(in: .whitespaces).lowercased()
-            return lower.hasPrefix("--") && originalMessageMarkers.contains { lower.contains($0) }
+            let text = trimmed(line)
+            guard text.hasPrefix("--") else { return false }
+            let lower = text.lowercased()
+            return originalMessageMarkers.contains { lower.contains($0) }
         }
     }
 
@@ -81,7 +92,7 @@ public enum EmailReplyTrimmer {
     /// `Label:` at the start of a line, allowing the French space before the colon and the
     /// asterisks of a bold label turned into text.
     static func hasLabel(_ line: Substring, _ labels: [String]) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces).drop(while: { $0 == "*" })
+        let text = trimmed(line).drop(while: { $0 == "*" })
         return labels.contains { label in
             text.hasPrefix(label) && text.dropFirst(label.count).drop(while: { $0 == " " || $0 == "\u{A0}" || $0 == "*" }).hasPrefix(":")
         }
@@ -103,7 +114,7 @@ public enum EmailReplyTrimmer {
     }
 
     static func isRule(_ line: Substring) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(line)
         return text.count >= 8 && text.allSatisfy { $0 == "_" || $0 == "-" || $0 == "—" }
     }
 
@@ -144,7 +155,7 @@ public enum EmailReplyTrimmer {
         while index >= 0, seen < 3 {
             if !isBlank(lines[index]) {
                 seen += 1
-                let lower = lines[index].trimmingCharacters(in: .whitespaces).lowercased()
+                let lower = trimmed(lines[index]).lowercased()
                 let isSignature = lower.count <= 100
                     && (mobileSignatures.contains { lower.hasPrefix($0) } || (lower.hasPrefix("von meinem ") && lower.hasSuffix("gesendet")))
                 if isSignature { found = index }

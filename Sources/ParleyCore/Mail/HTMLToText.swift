@@ -23,6 +23,9 @@ extension HTMLToText {
         var preDepth = 0
         var quoteDepth = 0
         var link: (href: String?, start: Int)?
+        /// Closing tags already looked for in vain: looking again would make a run of unclosed
+        /// `<head>`s quadratic.
+        var unclosed: Set<String> = []
 
         init(_ u: [UInt8]) {
             self.u = u
@@ -75,7 +78,8 @@ extension HTMLToText {
         mutating func emit(_ byte: UInt8) {
             if out.isEmpty || out.last == 0x0A {
                 if quoteDepth > 0 {
-                    out.append(contentsOf: repeatElement(0x3E, count: quoteDepth))
+                    // Capped, so a pile of nested blockquotes cannot multiply the output.
+                    out.append(contentsOf: repeatElement(0x3E, count: Swift.min(quoteDepth, 8)))
                     out.append(0x20)
                 }
                 pendingSpace = false
@@ -161,10 +165,11 @@ extension HTMLToText {
             let after = Swift.min(tagEnd + 1, n)
             let selfClosing = tagEnd > attributesStart && u[tagEnd - 1] == 0x2F
             handle(name, closing: closing, attributes: attributesStart..<tagEnd)
-            guard !closing, !selfClosing, ["script", "style", "head", "title", "template", "xml"].contains(name) else { return after }
+            guard !closing, !selfClosing, Self.skipped.contains(name) else { return after }
             // Skipped content ends at its closing tag; a <head> left open is not skipped, since
             // its scripts and styles are skipped one by one anyway.
-            if let end = closingTag(Array(name.utf8), from: after) { return end }
+            if !unclosed.contains(name), let end = closingTag(Array(name.utf8), from: after) { return end }
+            unclosed.insert(name)
             return name == "head" ? after : n
         }
 
@@ -200,9 +205,8 @@ extension HTMLToText {
         mutating func endLink() {
             guard let current = link else { return }
             link = nil
-            guard let href = current.href?.trimmingCharacters(in: .whitespaces), Self.isWebAddress(href) else { return }
-            let label = String(decoding: out[Swift.min(current.start, out.count)...], as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let href = current.href.map({ EmailParser.trimmed($0[...]) }), Self.isWebAddress(href) else { return }
+            let label = EmailParser.trimmed(String(decoding: out[Swift.min(current.start, out.count)...], as: UTF8.self)[...])
             guard !label.isEmpty, Self.comparable(label) != Self.comparable(href) else { return }
             let hadSpace = pendingSpace
             pendingSpace = true
@@ -210,10 +214,13 @@ extension HTMLToText {
             pendingSpace = hadSpace
         }
 
+        /// Elements whose content is not text (`xml` holds Outlook's settings).
+        static let skipped: Set<String> = ["script", "style", "head", "title", "template", "xml"]
+
         static func isWebAddress(_ href: String) -> Bool {
             let lower = href.lowercased()
             return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && href.utf8.count <= 2_000
-                && !href.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+                && !href.utf8.contains(where: { $0 <= 0x20 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x7F })
         }
 
         /// A link's text and address, compared without scheme, `www.` or a trailing slash.
@@ -287,10 +294,15 @@ extension HTMLToText {
 
         /// The text, with at most two blank lines in a row and no white space at either end.
         func result() -> String {
+            // Only ASCII white space can be left at the ends: no-break spaces became spaces.
+            var lo = 0
+            var hi = out.count
+            while lo < hi, HTMLToText.isSpace(out[lo]) { lo += 1 }
+            while hi > lo, HTMLToText.isSpace(out[hi - 1]) { hi -= 1 }
             var text: [UInt8] = []
-            text.reserveCapacity(out.count)
+            text.reserveCapacity(hi - lo)
             var breaks = 0
-            for byte in out {
+            for byte in out[lo..<hi] {
                 if byte == 0x0A {
                     breaks += 1
                     if breaks > 3 { continue }
@@ -299,7 +311,7 @@ extension HTMLToText {
                 }
                 text.append(byte)
             }
-            return String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return String(decoding: text, as: UTF8.self)
         }
     }
 

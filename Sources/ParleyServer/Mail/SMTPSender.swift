@@ -76,7 +76,8 @@ struct SMTPSender: Sendable {
     private func converse(_ message: MailMessage, rendered: String, beforeCommit: @Sendable (Data) async throws -> Void) async throws {
         let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         let tls = try tlsContext()
-        let host = configuration.host
+        // SNI and the certificate's name check take a host name; an address is checked by its chain only.
+        let host: String? = configuration.host.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } ? nil : configuration.host
         let implicitTLS = configuration.implicitTLS
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))

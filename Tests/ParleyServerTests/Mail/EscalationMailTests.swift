@@ -12,10 +12,14 @@ enum TestSMTP {
     static let url = TestDatabases.environment["PARLEY_TEST_SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static let maildir = TestDatabases.environment["PARLEY_TEST_MAILDIR"].flatMap { $0.isEmpty ? nil : $0 }
     static let enabled = url != nil || TestDatabases.isCI
+    /// The server that requires STARTTLS and AUTH, its Maildir, and the CA its certificate chains to.
+    static let tlsURL = TestDatabases.environment["PARLEY_TEST_SMTP_TLS_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let tlsMaildir = TestDatabases.environment["PARLEY_TEST_TLS_MAILDIR"].flatMap { $0.isEmpty ? nil : $0 }
+    static let ca = TestDatabases.environment["PARLEY_TEST_SMTP_CA"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// The messages in the Maildir whose text contains `marker`.
-    static func delivered(containing marker: String) throws -> [String] {
-        guard let maildir else { throw TestDatabases.Missing(description: "CI=true but PARLEY_TEST_MAILDIR is not set.") }
+    static func delivered(containing marker: String, in folder: String? = maildir) throws -> [String] {
+        guard let maildir = folder else { throw TestDatabases.Missing(description: "CI=true but PARLEY_TEST_MAILDIR is not set.") }
         let folder = URL(fileURLWithPath: maildir).appendingPathComponent("new")
         return try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
