@@ -40,3 +40,7 @@ curl -fsS "http://127.0.0.1:$port/help/spotify/flows/music-won-t-play" | grep -q
 starts="$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/flows?brand=spotify" | sed -n 's/.*<td>published<\/td><td>[^<]*<\/td><td>\([0-9]*\)<\/td>.*/\1/p' | head -1)"
 echo "demo flow 'Music won't play' has ${starts:-0} walks in the last 30 days"
 test "${starts:-0}" -gt 0
+# The support form, and the e-mail cases it opened.
+curl -fsS "http://127.0.0.1:$port/help/delta/contact" | grep -q 'id="contact-form"'
+curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$port/search?q=airplane" | grep -q 'Maya Lindqvist'
+echo "demo support form opens, and its request is a case"

@@ -31,6 +31,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case muted
     case blocked
     case hidden
+    /// An agent confirmed the customer's e-mail address (their X and e-mail cases join on the card).
+    case emailConfirmed = "email_confirmed"
 
     /// The trail's entry for a state change.
     public init(_ kind: DeskAction.Kind) {

@@ -87,7 +87,7 @@ public struct MailMessage: Sendable, Equatable, Codable {
         return (headers + [""] + lines).joined(separator: "\r\n") + "\r\n"
     }
 
-    static func rfc5322(_ date: Date) -> String {
+    public static func rfc5322(_ date: Date) -> String {
         date.formatted(Date.VerbatimFormatStyle(
             format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) +0000",
             locale: Locale(identifier: "en_US_POSIX"), timeZone: TimeZone(identifier: "UTC")!, calendar: Calendar(identifier: .gregorian)))

@@ -17,6 +17,7 @@ struct DeskActions: Sendable {
     var presence: PresenceAction { PresenceAction(context: context) }
     var changeState: ChangeStateAction { ChangeStateAction(context: context) }
     var tag: TagAction { TagAction(context: context) }
+    var confirmEmail: ConfirmEmailAction { ConfirmEmailAction(context: context) }
     var note: NoteAction { NoteAction(context: context) }
     var setPriority: SetPriorityAction { SetPriorityAction(context: context) }
     var setTeam: SetTeamAction { SetTeamAction(context: context) }

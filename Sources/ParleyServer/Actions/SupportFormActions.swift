@@ -59,7 +59,8 @@ struct SupportFormActions: Sendable {
         return try await context.commit { tx in
             let conversation = try await tx.conversation(conversationID)
             var change = Change(Sent(conversationID: conversation.id, reference: conversation.reference))
-            if let tag = TagRule.normalize(request.category) {
+            // "Something else" → `something-else`: the category as a tag routing rules and filters can use.
+            if let tag = TagRule.normalize(HelpSlug.make(from: request.category)) {
                 change.absorb(try await TagAction(context: tx).apply([tag], to: conversation.id, by: nil, in: tx))
             }
             let acknowledgement = try MailMessage(

@@ -18,6 +18,7 @@ struct InboxController: RouteCollection {
         routes.post("conversations", ":id", "snooze", use: snooze)
         routes.post("conversations", ":id", "take", use: take)
         routes.post("conversations", ":id", "tags", use: tag)
+        routes.post("conversations", ":id", "customer-emails", use: confirmEmail)
         routes.post("conversations", ":id", "notes", use: note)
         routes.post("conversations", ":id", "take-over", use: takeOver)
         routes.post("conversations", "bulk", use: bulk)
@@ -129,8 +130,12 @@ struct InboxController: RouteCollection {
         var page = ConversationPage(
             detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"], time: req.localTime,
             banners: try await req.banners())
-        page.pastCases = try await req.parley.conversations.otherCases(customerID: detail.customer.id, excluding: id).map {
-            ConversationPage.PastCase(id: $0.id.uuidString, state: $0.state.rawValue, lastActivity: req.localTime.format($0.lastMessageAt))
+        let emails = CustomerEmailQueries(database: req.db)
+        page.customer.confirmedEmails = try await emails.addresses(of: detail.customer.id)
+        page.pastCases = try await req.parley.conversations.otherCases(customerIDs: try await emails.identities(of: detail.customer), excluding: id).map {
+            ConversationPage.PastCase(
+                id: $0.id.uuidString, state: $0.state.rawValue, lastActivity: req.localTime.format($0.lastMessageAt),
+                channels: $0.channels.map(\.rawValue).joined(separator: ", "))
         }
         let lock = try await CollisionQueries(database: req.db).lock(id, at: req.parley.effects.now())
         page.replyingNow = lock.flatMap { $0.userID == user.id ? nil : $0.name }
@@ -203,6 +208,15 @@ struct InboxController: RouteCollection {
     @Sendable func tag(req: Request) async throws -> Response {
         let raw = try req.content.decode(TagForm.self).tags
         return try await act(req) { id, user in try await req.actions.tag.add(raw.commaSeparatedItems, to: id, by: user) }
+    }
+
+    struct EmailForm: Content {
+        var address: String
+    }
+
+    @Sendable func confirmEmail(req: Request) async throws -> Response {
+        let address = try req.content.decode(EmailForm.self).address
+        return try await act(req) { id, user in try await req.actions.confirmEmail.run(address, on: id, by: user) }
     }
 
     struct NoteForm: Content {

@@ -7,7 +7,7 @@ import Vapor
 /// linked in the IBM data set (`Resources/Demo/help-articles.json`, made by
 /// `Scripts/make-demo-help.py`), written through the same actions as the API. Spotify also gets a
 /// step-by-step guide with a Spanish translation and a draft; three brands get troubleshooting
-/// flows (`DemoFlows`).
+/// flows (`DemoFlows`), and some requests come in by the support form and e-mail (`DemoSupport`).
 public enum DemoHelpCenter {
     struct File: Decodable {
         struct BrandEntry: Decodable {
@@ -84,6 +84,7 @@ public enum DemoHelpCenter {
             try await seedGuide(app, brand: spotify, category: categories["spotify/troubleshooting"]?.id ?? categories.first { $0.key.hasPrefix("spotify/") }?.value.id, by: actor)
         }
         try await DemoFlows.seed(app, brands: brands, by: actor)
+        try await DemoSupport.seed(app, brands: brands)
         let base = app.parleyServices.config.publicURL
         for brand in brands.values {
             for handleID in brand.handleIDs {

@@ -199,6 +199,7 @@ struct ConversationPage: Encodable {
         var id: String
         var state: String
         var lastActivity: String
+        var channels = ""
     }
 
     /// Who has the case, its tags, the team's internal notes and the audit trail.
@@ -258,6 +259,8 @@ struct ConversationPage: Encodable {
         var bio: String?
         /// The address of a customer known by e-mail (then there is no X profile to show).
         var email: String? = nil
+        /// Addresses an agent confirmed for an X customer.
+        var confirmedEmails: [String] = []
     }
 
     struct MessageRow: Encodable {

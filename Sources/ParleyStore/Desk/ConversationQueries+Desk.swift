@@ -13,10 +13,11 @@ extension ConversationQueries {
 }
 
 extension ConversationQueries {
-    /// The customer's other cases, newest first (for the customer card).
-    public func otherCases(customerID: UUID, excluding id: UUID, limit: Int = 10) async throws -> [Conversation] {
+    /// The customer's other cases, newest first (for the customer card), under any of their
+    /// identities (their X account and the e-mail addresses confirmed for it).
+    public func otherCases(customerIDs: [UUID], excluding id: UUID, limit: Int = 10) async throws -> [Conversation] {
         try await ConversationRecord.query(on: database)
-            .filter(\.$customerID == customerID).filter(\.$id != id)
+            .filter(\.$customerID ~~ customerIDs).filter(\.$id != id)
             .sort(\.$lastMessageAt, .descending).limit(limit).all().map { try $0.toDomain() }
     }
 }

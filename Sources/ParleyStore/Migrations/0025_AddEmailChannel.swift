@@ -5,7 +5,8 @@ import FluentSQL
 /// keeps its subject (attachments stay in the journal, with the original message). The support
 /// form's log of submissions (hashed client and address, for its rate limits) and the secrets the
 /// processes share (the form's time-trap key), made once by whichever process needs one first;
-/// and the e-mail answers handed to the SMTP server (`MailTransport`), so none goes twice.
+/// the e-mail answers handed to the SMTP server (`MailTransport`), so none goes twice; and the
+/// addresses agents confirmed for X customers, which join their X and e-mail cases.
 struct AddEmailChannel: AsyncMigration {
     var name: String { "0025_AddEmailChannel" }
 
@@ -24,6 +25,14 @@ struct AddEmailChannel: AsyncMigration {
             .field("name", .string, .identifier(auto: false))
             .field("value", .string, .required)
             .create()
+        try await database.schema("customer_emails")
+            .field("customer_id", .uuid, .required)
+            .field("address", .string, .required)
+            .field("confirmed_by", .uuid)
+            .field("confirmed_at", .datetime, .required)
+            .unique(on: "customer_id", "address")
+            .create()
+        try await sql.create(index: "customer_emails_address").on("customer_emails").column("address").run()
         try await database.schema("mail_commits")
             .field("outbox_id", .uuid, .identifier(auto: false))
             .field("message_id", .string, .required)
@@ -34,6 +43,7 @@ struct AddEmailChannel: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("mail_commits").delete()
+        try await database.schema("customer_emails").delete()
         try await database.schema("app_secrets").delete()
         try await database.schema("support_form_log").delete()
         try await database.schema("messages").deleteField("subject").update()

@@ -82,7 +82,7 @@ import VaporTesting
             let later = ISO8601DateFormatter().string(from: clock.now.addingTimeInterval(3600))
             _ = try await replayMax(app, [LifecycleTests.post("7020", "new problem", at: later, replyTo: "7001")])
             let newCase = try #require(try await ConversationQueries(database: app.db).page(state: .open, handleID: nil, limit: 5, after: nil).items.first?.conversation)
-            let others = try await ConversationQueries(database: app.db).otherCases(customerID: newCase.customerID, excluding: newCase.id)
+            let others = try await ConversationQueries(database: app.db).otherCases(customerIDs: [newCase.customerID], excluding: newCase.id)
             #expect(others.map(\.id) == [id])
         }
     }

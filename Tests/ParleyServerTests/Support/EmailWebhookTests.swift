@@ -123,6 +123,34 @@ import VaporTesting
         }
     }
 
+    /// Casey writes on X and, separately, by e-mail; once an agent confirms her address, each
+    /// case's customer card lists the other. An address in mail alone joins nothing.
+    @Test func aConfirmedAddressJoinsTheCustomersXAndEmailCases() async throws {
+        try await withTestApp(configure: { $0.desk.inboundEmailSecret = Self.secret }) { app, _ in
+            try await HandleQueries(database: app.db).upsert(Handle(
+                id: StableID.make("handle", "100"), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: [],
+                supportEmails: ["help@acme.example"]))
+            _ = try await replayMax(app, [Data(ReplyLoopTests.customerPost.utf8)])
+            _ = try await post(app, Self.mail(id: "c1@example.com", from: "Casey <casey@example.com>", subject: "My order", body: "It never arrived."), status: .ok)
+            let all = try await cases(app)
+            let onX = try #require(all.first { $0.conversation.hasPublic })
+            let byMail = try #require(all.first { $0.conversation.hasEmail })
+            let agent = try await makeAgent(app, email: "agent@example.com", role: .agent)
+            let (session, _) = try await RoleDenialTests().signIn(app, email: "agent@example.com")
+            #expect(!(try await self.page(app, "conversations/\(onX.conversation.id)", session)).contains("other cases"))
+
+            _ = try await json(app, .POST, "api/v1/conversations/\(onX.conversation.id)/customer-emails", agent, #"{"address":"not an address"}"#, status: .unprocessableEntity)
+            _ = try await json(app, .POST, "api/v1/conversations/\(byMail.conversation.id)/customer-emails", agent, #"{"address":"casey@example.com"}"#, status: .unprocessableEntity)
+            _ = try await json(app, .POST, "api/v1/conversations/\(onX.conversation.id)/customer-emails", agent, #"{"address":"Casey@Example.com"}"#, status: .ok)
+            let xCard = try await self.page(app, "conversations/\(onX.conversation.id)", session)
+            #expect(xCard.contains("1 other cases") && xCard.contains("/conversations/\(byMail.conversation.id)") && xCard.contains("casey@example.com"))
+            let mailCard = try await self.page(app, "conversations/\(byMail.conversation.id)", session)
+            #expect(mailCard.contains("/conversations/\(onX.conversation.id)"))
+            let trail = try await AuditQueries(database: app.db).trail(onX.conversation.id)
+            #expect(trail.contains { $0.action == .emailConfirmed && $0.detail == "casey@example.com" })
+        }
+    }
+
     func makeAgentEmail(_ app: Application) async throws -> String {
         _ = try await makeAgent(app, email: "agent@example.com", role: .agent)
         return "agent@example.com"

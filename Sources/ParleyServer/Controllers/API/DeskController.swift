@@ -12,6 +12,7 @@ struct DeskController: RouteCollection {
         conversations.post("snooze", use: snooze)
         conversations.post("assign", use: assign)
         conversations.post("tags", use: addTags)
+        conversations.post("customer-emails", use: confirmEmail)
         conversations.delete("tags", ":tag", use: removeTag)
         conversations.post("notes", use: addNote)
         conversations.put("priority", use: setPriority)
@@ -88,6 +89,18 @@ struct DeskController: RouteCollection {
         let id = try conversationID(req)
         let input = try req.content.decode(TagsInput.self)
         try await req.actions.tag.add(input.tags, to: id, by: try user(req))
+        return try await detail(req, id)
+    }
+
+    struct EmailInput: Content {
+        var address: String
+    }
+
+    /// `{"address"}`: an address the agent confirmed for the case's X customer.
+    @Sendable func confirmEmail(req: Request) async throws -> ConversationDTO {
+        let id = try conversationID(req)
+        let input = try req.strictBody(EmailInput.self, keys: ["address"])
+        try await req.actions.confirmEmail.run(input.address, on: id, by: try user(req))
         return try await detail(req, id)
     }
 
