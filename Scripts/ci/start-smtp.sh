@@ -2,11 +2,14 @@
 # Installs (if missing) and starts real SMTP servers for the e-mail tests, from Debian's
 # python3-aiosmtpd, each delivering into a Maildir:
 #   - a plain one on 127.0.0.1:$SMTP_PORT (2525);
-#   - one on localhost:$SMTP_TLS_PORT (2526) that requires STARTTLS and AUTH, with a certificate
-#     made here for "localhost" by a CA made here (openssl), user parley / password parley-secret.
-# Prints, one per line: the plain server's URL, its Maildir, the TLS server's URL, its Maildir,
-# and the CA certificate the client must trust (the tests read them from PARLEY_TEST_SMTP_URL,
-# PARLEY_TEST_MAILDIR, PARLEY_TEST_SMTP_TLS_URL, PARLEY_TEST_TLS_MAILDIR, PARLEY_TEST_SMTP_CA).
+#   - one on localhost:$SMTP_TLS_PORT (2526) that requires STARTTLS and AUTH, and one on
+#     localhost:$SMTP_TLS_PORT+1 (2527) that speaks TLS from the first byte (smtps), both with a
+#     certificate made here for "localhost" by a CA made here (openssl), user parley / password
+#     parley-secret, sharing a Maildir; both refuse recipients tempfail@ (451) and reject@ (550).
+# Prints, one per line: the plain server's URL, its Maildir, the STARTTLS server's URL, the TLS
+# servers' Maildir, the CA certificate the client must trust, and the smtps URL (the tests read
+# them from PARLEY_TEST_SMTP_URL, PARLEY_TEST_MAILDIR, PARLEY_TEST_SMTP_TLS_URL,
+# PARLEY_TEST_TLS_MAILDIR, PARLEY_TEST_SMTP_CA, PARLEY_TEST_SMTPS_URL).
 set -euo pipefail
 port="${SMTP_PORT:-2525}"
 tls_port="${SMTP_TLS_PORT:-2526}"
@@ -42,14 +45,19 @@ if [ ! -f "$certs/server.pem" ]; then
   openssl x509 -req -in "$certs/server.csr" -CA "$certs/ca.pem" -CAkey "$certs/ca.key" -CAcreateserial -days 30 \
     -extfile "$certs/ext.cnf" -out "$certs/server.pem" >/dev/null 2>&1
 fi
-if ! up "$tls_port"; then
-  nohup /usr/bin/python3 "$here/smtp-tls-server.py" 127.0.0.1 "$tls_port" "$tls_maildir" "$certs/server.pem" "$certs/server.key" \
-    parley parley-secret >/tmp/parley-ci-smtp-tls.log 2>&1 &
-  wait_up "$tls_port" /tmp/parley-ci-smtp-tls.log
-fi
+smtps_port=$((tls_port + 1))
+for mode in starttls implicit; do
+  p="$tls_port"; [ "$mode" = implicit ] && p="$smtps_port"
+  if ! up "$p"; then
+    nohup /usr/bin/python3 "$here/smtp-tls-server.py" "$mode" 127.0.0.1 "$p" "$tls_maildir" "$certs/server.pem" "$certs/server.key" \
+      parley parley-secret >"/tmp/parley-ci-smtp-$mode.log" 2>&1 &
+    wait_up "$p" "/tmp/parley-ci-smtp-$mode.log"
+  fi
+done
 
 echo "smtp://127.0.0.1:$port"
 echo "$maildir"
 echo "smtp://parley:parley-secret@localhost:$tls_port"
 echo "$tls_maildir"
 echo "$certs/ca.pem"
+echo "smtps://parley:parley-secret@localhost:$smtps_port"

@@ -31,7 +31,9 @@ public struct IssueClusterer: Sendable {
         return triage.intent == .complaint || triage.intent == .question || triage.sentiment == .negative
     }
 
-    /// The distinct words the clusterer compares: each stem with the form it was written in.
+    /// The distinct words the clusterer compares: each stem with the form it was written in, the
+    /// first `wordsKept` of them (all of a post's; an e-mail's subject and opening, which say what
+    /// it is about, while its whole body would make each comparison many times dearer).
     public func words(of text: String) -> [(stem: String, form: String)] {
         var result: [(stem: String, form: String)] = []
         var seen = Set<String>()
@@ -44,31 +46,35 @@ public struct IssueClusterer: Sendable {
             let word = Self.synonyms[stem] ?? stem
             let form = Self.synonyms[stem] ?? written
             guard word.count >= 3, word.count <= 30, !Self.stopWords.contains(word), !brandWords.contains(word) else { continue }
-            if seen.insert(word).inserted { result.append((word, form)) }
+            if seen.insert(word).inserted {
+                result.append((word, form))
+                if result.count == wordsKept { break }
+            }
         }
         return result
     }
 
-    /// Joins `words` to the best issue among `issues` (updating it), or starts one; returns its id,
-    /// or nil when the message has too few words to say what its problem is.
-    public func assign(_ written: [(stem: String, form: String)], handleID: UUID?, at now: Date, issues: inout [IssueCluster], newID: () -> UUID) -> UUID? {
+    /// Joins `words` to the best issue on `board` (updating it), or starts one; returns its id,
+    /// or nil when the message has too few words to say what its problem is. Of issues scoring
+    /// the same, the first on the board wins.
+    public func assign(_ written: [(stem: String, form: String)], handleID: UUID?, at now: Date, board: inout IssueBoard, newID: () -> UUID) -> UUID? {
         let words = written.map(\.stem)
         guard words.count >= minimumShared else { return nil }
         var best: (index: Int, score: Double)?
-        for (index, issue) in issues.enumerated() where issue.handleID == handleID && now.timeIntervalSince(issue.lastSeen) <= activeFor {
-            var shared = 0
+        for index in board.candidates(sharing: words, minimum: minimumShared) {
+            let issue = board.issue(index)
+            guard issue.handleID == handleID, now.timeIntervalSince(issue.lastSeen) <= activeFor else { continue }
             var coverage = 0.0
             for word in words {
                 guard let count = issue.wordCounts[word] else { continue }
-                shared += 1
                 coverage += min(1, Double(count) / Double(issue.size))
             }
             let score = coverage / Double(words.count)
-            guard shared >= minimumShared, score >= joinThreshold else { continue }
+            guard score >= joinThreshold else { continue }
             if best == nil || score > best!.score { best = (index, score) }
         }
         if let best {
-            var issue = issues[best.index]
+            var issue = board.issue(best.index)
             for (word, form) in written {
                 issue.wordCounts[word, default: 0] += 1
                 if issue.forms[word] == nil { issue.forms[word] = form }
@@ -80,14 +86,14 @@ public struct IssueClusterer: Sendable {
             }
             issue.size += 1
             issue.lastSeen = max(issue.lastSeen, now)
-            issues[best.index] = issue
+            board.update(best.index, issue)
             return issue.id
         }
         let issue = IssueCluster(
             id: newID(), handleID: handleID, wordCounts: Dictionary(uniqueKeysWithValues: words.prefix(wordsKept).map { ($0, 1) }),
             forms: Dictionary(uniqueKeysWithValues: written.prefix(wordsKept).map { ($0.stem, $0.form) }),
             size: 1, firstSeen: now, lastSeen: now)
-        issues.append(issue)
+        board.add(issue)
         return issue.id
     }
 

@@ -72,7 +72,7 @@ extension InboundMail {
         "Attached: " + files.map { "\($0.name) (\(size($0.bytes)))" }.joined(separator: ", ")
     }
 
-    static func size(_ bytes: Int) -> String {
+    public static func size(_ bytes: Int) -> String {
         bytes < 1_024 ? "\(bytes) bytes" : bytes < 1_048_576 ? "\(bytes / 1_024) KB" : String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 }

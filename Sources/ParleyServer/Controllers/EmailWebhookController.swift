@@ -48,7 +48,11 @@ struct EmailWebhookController: RouteCollection {
             await limit.record(email.from.address, now: now)
         }
         let ingestor = req.parley.services.ingestor(database: req.db)
-        try await ingestor.receive([ingestor.rawEvent(body, source: .email)])
+        // Keyed by its Message-ID, so a relay's retry is journaled once and the case can find the
+        // original (its attachments) again; without one, by its bytes.
+        var event = ingestor.rawEvent(body, source: .email)
+        if case .success(let email) = parsed, let id = email.messageID { event.externalID = MailAttachments.journalKey(messageID: id) }
+        try await ingestor.receive([event])
         switch parsed {
         case .success(let email):
             return try await Accepted(accepted: true, messageID: email.messageID).encodeResponse(status: .ok, for: req)

@@ -19,6 +19,7 @@ struct InboxController: RouteCollection {
         routes.post("conversations", ":id", "take", use: take)
         routes.post("conversations", ":id", "tags", use: tag)
         routes.post("conversations", ":id", "customer-emails", use: confirmEmail)
+        routes.get("conversations", ":id", "messages", ":message", "attachments", ":n", use: attachment)
         routes.post("conversations", ":id", "notes", use: note)
         routes.post("conversations", ":id", "take-over", use: takeOver)
         routes.post("conversations", "bulk", use: bulk)
@@ -130,6 +131,12 @@ struct InboxController: RouteCollection {
         var page = ConversationPage(
             detail, user: user, csrf: CSRFProtection.token(for: req), notice: req.query["notice"], time: req.localTime,
             banners: try await req.banners())
+        for (index, message) in detail.messages.enumerated() where message.kind == .email && index < page.messages.count {
+            page.messages[index].attachments = try await MailAttachments.files(of: message, on: req.db).enumerated().map { n, file in
+                .init(name: file.filename, size: InboundMail.size(file.data.count),
+                      url: "/conversations/\(id)/messages/\(message.id)/attachments/\(n)")
+            }
+        }
         let emails = CustomerEmailQueries(database: req.db)
         page.customer.confirmedEmails = try await emails.addresses(of: detail.customer.id)
         page.pastCases = try await req.parley.conversations.otherCases(customerIDs: try await emails.identities(of: detail.customer), excluding: id).map {
@@ -208,6 +215,26 @@ struct InboxController: RouteCollection {
     @Sendable func tag(req: Request) async throws -> Response {
         let raw = try req.content.decode(TagForm.self).tags
         return try await act(req) { id, user in try await req.actions.tag.add(raw.commaSeparatedItems, to: id, by: user) }
+    }
+
+    /// A file a customer sent, served as a download whatever it claims to be (an image or PDF the
+    /// form checked by its bytes keeps its type; anything else is bytes), never run by the page.
+    @Sendable func attachment(req: Request) async throws -> Response {
+        let id = try conversationID(req)
+        guard let messageID = req.parameters.get("message").flatMap(UUID.init(uuidString:)), let n = req.parameters.get("n").flatMap(Int.init),
+            let detail = try await req.parley.conversations.detail(id), let message = detail.messages.first(where: { $0.id == messageID })
+        else { throw HTTPError.notFound("attachment") }
+        let files = try await MailAttachments.files(of: message, on: req.db)
+        guard files.indices.contains(n) else { throw HTTPError.notFound("attachment") }
+        let file = files[n]
+        let kind = AttachmentKind.of(file.data)
+        let name = SupportFormRules.filename(file.filename, kind: kind)
+        let response = Response(status: .ok, body: .init(data: file.data))
+        response.headers.replaceOrAdd(name: .contentType, value: kind?.contentType ?? "application/octet-stream")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "sandbox; default-src 'none'")
+        return response
     }
 
     struct EmailForm: Content {

@@ -15,19 +15,19 @@ enum ListeningRecorder {
 
         let clusterer = IssueClusterer(brand: brand)
         let queries = ListeningQueries(database: database)
-        var issues = try await queries.activeIssues(since: earliest.addingTimeInterval(-clusterer.activeFor))
+        var board = IssueBoard(try await queries.activeIssues(since: earliest.addingTimeInterval(-clusterer.activeFor)))
         var touched = Set<UUID>()
         var members: [(issue: UUID, message: UUID, at: Date)] = []
         for message in inbound {
             for key in VolumeSeriesKey.keys(for: message, brand: brand) { add(key, message.createdAt) }
             guard IssueClusterer.reportsAProblem(message) else { continue }
-            let words = clusterer.words(of: message.text)
-            guard let issue = clusterer.assign(words, handleID: message.handleID, at: message.createdAt, issues: &issues, newID: newID) else { continue }
+            let words = clusterer.words(of: message.subject.map { $0 + "\n" + message.text } ?? message.text)
+            guard let issue = clusterer.assign(words, handleID: message.handleID, at: message.createdAt, board: &board, newID: newID) else { continue }
             touched.insert(issue)
             members.append((issue, message.id, message.createdAt))
             add(VolumeSeriesKey(.issue, issue.uuidString), message.createdAt)
         }
         try await queries.count(increments)
-        try await queries.save(issues.filter { touched.contains($0.id) }, members: members)
+        try await queries.save(board.issues.filter { touched.contains($0.id) }, members: members)
     }
 }

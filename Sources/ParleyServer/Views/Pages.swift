@@ -277,6 +277,14 @@ struct ConversationPage: Encodable {
         var hideable: Bool = false
         var xID: String = ""
         var subject: String? = nil
+        /// An e-mail's files, to download.
+        var attachments: [AttachmentLink] = []
+    }
+
+    struct AttachmentLink: Encodable {
+        var name: String
+        var size: String
+        var url: String
     }
 
     struct SendOption: Encodable {

@@ -39,6 +39,14 @@ public struct Journal: Sendable {
         return inserted
     }
 
+    /// The bytes journaled for one event, as they arrived.
+    public func payload(source: EventSource, externalID: String) async throws -> Data? {
+        let sql = try database.requireSQL()
+        return try await sql.raw("""
+            SELECT payload FROM journal_events WHERE source = \(bind: source.rawValue) AND external_id = \(bind: externalID)
+            """).first()?.decode(column: "payload", as: Data.self)
+    }
+
     /// The oldest events not yet processed, in journal order.
     public func pending(limit: Int) async throws -> [JournalEntry] {
         try await IngestRows.pendingJournal(try database.requireSQL(), limit: limit)

@@ -38,7 +38,9 @@ struct BenchHelpCommand: AsyncParsableCommand {
         print("""
         e-mail:                 \(mail.messages) messages, \(mail.bytes / 1_024) KiB (threads of 1-4, a third multipart with HTML, one in ten with a PDF)
         e-mail parse:           \(Int(Double(mail.messages) / mail.parseSeconds)) messages/s (EmailParser and the reply trimmer, one core)
-        e-mail parse + thread:  \(Int(Double(mail.messages) / mail.ingestSeconds)) messages/s (journaled one by one as the webhook does, then parsed, threaded and written by the ingest processor): \(mail.cases) cases, \(mail.threadedReplies) replies threaded into them
+        e-mail parse + thread:  \(Int(Double(mail.messages) / mail.planSeconds)) messages/s (parsed, trimmed, triaged and threaded by the planner, in memory, one core)
+        e-mail journal:         \(Int(Double(mail.messages) / mail.journalSeconds)) messages/s (one durable journal write each, as /webhooks/email takes them)
+        e-mail ingest:          \(Int(Double(mail.messages) / mail.threadSeconds)) messages/s (the ingest processor from the journal on SQLite: parsed, threaded, clustered for listening, written): \(mail.cases) cases, \(mail.threadedReplies) replies threaded into them
         """)
     }
 }

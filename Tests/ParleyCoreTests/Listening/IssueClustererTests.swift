@@ -9,9 +9,9 @@ import Testing
     }
 
     func group(_ texts: [String]) -> [UUID?] {
-        var issues: [IssueCluster] = []
+        var board = IssueBoard()
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        return texts.map { clusterer.assign(clusterer.words(of: $0), handleID: handle, at: now, issues: &issues, newID: { UUID() }) }
+        return texts.map { clusterer.assign(clusterer.words(of: $0), handleID: handle, at: now, board: &board, newID: { UUID() }) }
     }
 
     /// The same problem in other words joins one issue; another problem starts its own; the
@@ -32,11 +32,12 @@ import Testing
     }
 
     @Test func namesAnIssueByItsWordsAsWritten() {
-        var issues: [IssueCluster] = []
+        var board = IssueBoard()
         let now = Date()
         for text in ["The app crashes at login", "app crashes on login", "crashes at login since update"] {
-            _ = clusterer.assign(clusterer.words(of: text), handleID: handle, at: now, issues: &issues, newID: { UUID() })
+            _ = clusterer.assign(clusterer.words(of: text), handleID: handle, at: now, board: &board, newID: { UUID() })
         }
+        let issues = board.issues
         #expect(issues.count == 1)
         #expect(issues[0].label == "crashes · login · app")
         #expect(issues[0].size == 3)

@@ -16,6 +16,7 @@ enum TestSMTP {
     static let tlsURL = TestDatabases.environment["PARLEY_TEST_SMTP_TLS_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static let tlsMaildir = TestDatabases.environment["PARLEY_TEST_TLS_MAILDIR"].flatMap { $0.isEmpty ? nil : $0 }
     static let ca = TestDatabases.environment["PARLEY_TEST_SMTP_CA"].flatMap { $0.isEmpty ? nil : $0 }
+    static let smtpsURL = TestDatabases.environment["PARLEY_TEST_SMTPS_URL"].flatMap { $0.isEmpty ? nil : $0 }
 
     /// The messages in the Maildir whose text contains `marker`.
     static func delivered(containing marker: String, in folder: String? = maildir) throws -> [String] {

@@ -1,6 +1,9 @@
 import Foundation
 import ParleyCore
+@testable import ParleyStore
 import Testing
+import Vapor
+import VaporTesting
 @testable import ParleyServer
 
 /// The SMTP client against a server that requires STARTTLS and AUTH (`Scripts/ci/start-smtp.sh`):
@@ -23,6 +26,58 @@ struct SMTPTLSTests {
         let message = try MailMessage(from: "help@acme.example", to: ["ana@example.com"], subject: "Over TLS \(marker)", body: "Hello")
         try await SMTPSender(configuration: configuration).send(message, at: Date())
         #expect(try TestSMTP.delivered(containing: marker, in: maildir).count == 1)
+    }
+
+    @Test func implicitTLSThenAuthThenSend() async throws {
+        let (_, maildir, ca) = try setting()
+        let url = try #require(TestSMTP.smtpsURL)
+        let configuration = try #require(SMTPSender.Configuration(url: url, from: "help@acme.example", trustedCAFile: ca))
+        #expect(configuration.implicitTLS && configuration.port == 2527)
+        let marker = "smtps-\(UUID().uuidString.prefix(8))"
+        let message = try MailMessage(from: "help@acme.example", to: ["ana@example.com"], subject: "Over implicit TLS \(marker)", body: "Hello")
+        try await SMTPSender(configuration: configuration).send(message, at: Date())
+        #expect(try TestSMTP.delivered(containing: marker, in: maildir).count == 1)
+    }
+
+    /// An agent's e-mail answer the relay defers (451) waits and is tried again; one it refuses
+    /// (550) fails with the relay's words, and neither is recorded as handed over.
+    @Test func theOutboxRetries4xxAndFails5xx() async throws {
+        let (url, _, ca) = try setting()
+        try await withTestApp(configure: { config in
+            config.desk.smtpURL = url
+            config.desk.smtpCAFile = ca
+            config.desk.mailFrom = "help@acme.example"
+        }) { app, _ in
+            try await HandleQueries(database: app.db).upsert(Handle(
+                id: StableID.make("handle", "100"), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: []))
+            let agent = try await UserQueries(database: app.db).create(
+                email: "agent@example.com", name: "Ana", passwordHash: "x", role: .agent, at: Date(), id: UUID())
+            let services = app.parleyServices
+            let ingestor = ParleyApp.ingestor(for: app)
+            let sender = Sender(
+                database: app.db,
+                transport: ChannelTransport(
+                    x: SandboxTransport(database: app.db, ingestor: ingestor, effects: services.effects),
+                    mail: MailTransport(database: app.db, configuration: services.config.desk.smtp, effects: services.effects)),
+                ingestor: ingestor, effects: services.effects, metrics: services.metrics, owner: "test", leaseSeconds: 30)
+            for (address, expectFailure) in [("tempfail@example.com", false), ("reject@example.com", true)] {
+                let request = SupportRequest(
+                    id: UUID(), brandSlug: "acme", handleXUserID: "100", name: "Someone", email: address, category: "Question",
+                    description: "Where is my parcel?", flow: nil, attachments: [], submittedAt: services.effects.now())
+                let sent = try await app.actions.supportForm.submit(request, clientKey: address)
+                let item = try await app.actions.reply.run(.init(conversationID: sent.conversationID, text: "On its way.", channel: .email), by: agent)
+                let outcome = try await sender.runOnce()
+                let stored = try #require(try await OutboxQueries(database: app.db).find(item.id))
+                if expectFailure {
+                    guard case .failed = outcome else { Issue.record("550 should fail the item, got \(outcome)"); continue }
+                    #expect(stored.state == .failed && stored.error?.contains("550") == true)
+                } else {
+                    guard case .retryLater = outcome else { Issue.record("451 should be tried again, got \(outcome)"); continue }
+                    #expect(stored.state == .queued && stored.error?.contains("451") == true)
+                }
+                #expect(try await MailCommitQueries(database: app.db).find(outboxID: item.id) == nil)
+            }
+        }
     }
 
     @Test func aWrongPasswordIsRefusedForGood() async throws {

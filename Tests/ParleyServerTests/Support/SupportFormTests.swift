@@ -118,6 +118,17 @@ import VaporTesting
             let casePage = try await self.page(app, "conversations/\(conversation.id)", session)
             #expect(casePage.contains("id=\"customer-email\">ana@example.com") && casePage.contains("Ana &lt;b&gt;Ruiz&lt;/b&gt;"))
             #expect(casePage.contains("Were you charged twice? — Yes"))
+            // The screenshot, from the journal, as a download of its checked type.
+            let link = "/conversations/\(conversation.id)/messages/\(message.id)/attachments/0"
+            #expect(casePage.contains("href=\"\(link)\" download>screen shot.png</a>"))
+            try await app.testing().test(.GET, String(link.dropFirst()), headers: session, afterResponse: { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.contentType?.description == "image/png")
+                #expect(res.headers.first(name: .contentDisposition) == "attachment; filename=\"screen shot.png\"")
+                #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                #expect(Data(buffer: res.body) == Self.png)
+            })
+            _ = try await get(app, String(link.dropFirst().dropLast()) + "1", headers: session, status: .notFound)
 
             // The same address three times an hour at most: the next is 429 with Retry-After, and kept out.
             for _ in 0..<2 {
