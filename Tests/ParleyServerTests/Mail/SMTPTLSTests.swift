@@ -73,7 +73,7 @@ struct SMTPTLSTests {
                     #expect(stored.state == .failed && stored.error?.contains("550") == true)
                 } else {
                     guard case .retryLater = outcome else { Issue.record("451 should be tried again, got \(outcome)"); continue }
-                    #expect(stored.state == .queued && stored.error?.contains("451") == true)
+                    #expect(stored.state == .sending && stored.error?.contains("451") == true, "back to the queue when its backoff runs out")
                 }
                 #expect(try await MailCommitQueries(database: app.db).find(outboxID: item.id) == nil)
             }
