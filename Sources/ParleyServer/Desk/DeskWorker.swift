@@ -90,17 +90,25 @@ public struct DeskWorker: Sendable {
             let standing = StoredSLAPolicy.choose(policies, handleID: item.handleID, priority: item.priority)
                 .map { SLAClock.standing(item.facts, policy: $0.policy, now: now) } ?? SLAStanding(status: .none)
             let wasBreached = item.status == SLAStanding.Status.breached.rawValue
-            try await queries.record(item.id, standing, wasBreached: wasBreached, at: now)
-            guard standing.status == .breached, !wasBreached else { continue }
-            breached += 1
-            try await AuditQueries(database: database).record([AuditEvent(
-                id: effects.newID(), conversationID: item.id, actorID: nil, action: .slaBreached,
-                detail: standing.target ?? "", createdAt: now)])
-            await publish([item.id], "sla_breach")
-            if settings.alertWebhookURL != nil {
-                let alert = SLAAlert(conversationID: item.id, target: standing.target ?? "", dueAt: standing.earliestDue)
-                try await JobQueries(database: database).enqueue(try alert.job(id: effects.newID(), at: now))
+            let breaches = standing.status == .breached && !wasBreached
+            let (auditID, jobID) = (effects.newID(), effects.newID())
+            let alerting = settings.alertWebhookURL != nil
+            // The standing, the breach's audit row and its alert job commit together: a leader
+            // killed between them would leave a breach recorded that nobody is ever alerted to.
+            try await database.transaction { db in
+                try await SLAQueries(database: db).record(item.id, standing, wasBreached: wasBreached, at: now)
+                guard breaches else { return }
+                try await AuditQueries(database: db).record([AuditEvent(
+                    id: auditID, conversationID: item.id, actorID: nil, action: .slaBreached,
+                    detail: standing.target ?? "", createdAt: now)])
+                if alerting {
+                    let alert = SLAAlert(conversationID: item.id, target: standing.target ?? "", dueAt: standing.earliestDue)
+                    try await JobQueries(database: db).enqueue(try alert.job(id: jobID, at: now))
+                }
             }
+            guard breaches else { continue }
+            breached += 1
+            await publish([item.id], "sla_breach")
         }
         return breached
     }
