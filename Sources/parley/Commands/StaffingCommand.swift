@@ -14,19 +14,28 @@ struct StaffingCommand: ParsableCommand {
     func run() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        let decoder = JSONDecoder()
         let out = FileHandle.standardOutput
+        // Written in blocks, not a system call per line.
+        var pending = Data()
+        defer { out.write(pending) }
         while let line = readLine(strippingNewline: true) {
             if line.allSatisfy(\.isWhitespace) { continue }
             let record: Data
             do {
-                let request = try JSONDecoder().decode(StaffingRequest.self, from: Data(line.utf8))
+                let request = try decoder.decode(StaffingRequest.self, from: Data(line.utf8))
                 record = try encoder.encode(Self.rounded(try Staffing.plan(request)))
             } catch let error as StaffingError {
                 record = try encoder.encode(["error": error.description])
             } catch {
                 record = try encoder.encode(["error": "invalid input line: \(TriageCommand.describe(error))"])
             }
-            out.write(record + Data("\n".utf8))
+            pending.append(record)
+            pending.append(0x0A)
+            if pending.count >= 1 << 16 {
+                out.write(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
     }
 
