@@ -9,7 +9,9 @@ struct LiveController: RouteCollection {
     }
 
     @Sendable func stream(req: Request) async throws -> Response {
-        let hub = req.parley.hub
+        // The hub only: a stream needs no database, and a page reconnecting while the server shuts
+        // down must not reach for one that is already gone.
+        let hub = req.application.parleyServices.hub
         let (id, notices) = await hub.subscribe()
         let response = Response(status: .ok)
         response.headers.replaceOrAdd(name: .contentType, value: "text/event-stream")

@@ -114,6 +114,8 @@ func withBrowserDesk(_ body: (BrowserDesk) async throws -> Void) async throws {
             }
             try await withBrowser { browser in
                 try await body(BrowserDesk(app: app, clock: clock, browser: browser, baseURL: "http://127.0.0.1:\(port)"))
+                // Leave the desk's pages (their live connections close) before the server goes.
+                try? await browser.navigate(to: "about:blank")
             }
         } catch {
             await app.server.shutdown()
