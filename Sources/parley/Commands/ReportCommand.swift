@@ -40,11 +40,8 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         static func date(_ raw: String, name: String, endOfDay: Bool) throws -> Date {
-            if let instant = try? Date(raw, strategy: .iso8601) { return instant }
-            if raw.count == 10, let day = try? Date(raw, strategy: .iso8601.year().month().day()) {
-                return endOfDay ? day.addingTimeInterval(86_400) : day
-            }
-            throw ValidationError("\(name) must be a UTC instant (2026-11-25T09:30:00Z) or a day (2026-11-25).")
+            guard let date = InstantOrDay.parse(raw, endOfDay: endOfDay) else { throw ValidationError("\(name) must be \(InstantOrDay.expected).") }
+            return date
         }
     }
 }

@@ -76,14 +76,11 @@ struct SearchController: RouteCollection {
         return request
     }
 
-    /// An instant (`2026-11-25T09:30:00Z`) or a UTC day (`2026-11-25`); a day given as `to`
-    /// includes that whole day.
     private static func date(_ raw: String, name: String, endOfDay: Bool) throws -> Date? {
         guard !raw.isEmpty else { return nil }
-        if let instant = try? Date(raw, strategy: .iso8601) { return instant }
-        if raw.count == 10, let day = try? Date(raw, strategy: .iso8601.year().month().day()) {
-            return endOfDay ? day.addingTimeInterval(86_400) : day
+        guard let date = InstantOrDay.parse(raw, endOfDay: endOfDay) else {
+            throw HTTPError(.badRequest, "bad_request", "\(name) must be \(InstantOrDay.expected).")
         }
-        throw HTTPError(.badRequest, "bad_request", "\(name) must be a UTC instant (2026-11-25T09:30:00Z) or a day (2026-11-25).")
+        return date
     }
 }
