@@ -2,10 +2,12 @@
 /// (`2015-03-03 04:37:53.000000`), always UTC. Parsed by hand: a series of a million points must not
 /// spend its time in a date formatter.
 public enum SeriesTimestamp {
-    /// Seconds since 1970 for `text`, or nil when it is not a timestamp of that shape. A fraction is
-    /// accepted and dropped.
+    /// Seconds since 1970 for `text` (`2015-02-26 21:42:53`, a `T` for the space, an optional
+    /// fraction, which is dropped, and an optional `Z`; read as UTC), or nil when it is not a
+    /// timestamp of that shape.
     public static func seconds(_ text: Substring) -> Int64? {
-        let u = Array(text.utf8)
+        var u = Array(text.utf8)
+        if u.count > 19, u.last == 0x5A { u.removeLast() }  // a trailing Z: UTC, as the rest
         guard u.count >= 19, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x20 || u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A else { return nil }
         if u.count > 19 {
             guard u[19] == 0x2E, u.count > 20, u[20...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }

@@ -31,8 +31,14 @@ public struct VolumeSeriesCSV: Sendable {
         if line == 1 {
             let columns = trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.lowercased() }
             if columns.count >= 2, columns[0] == "timestamp", columns[1] == "value" { return nil }
+            // A file without its header starts with a row.
+            if case .success(let row) = Self.row(trimmed, line: line) { return .success(row) }
             return .failure(LineError(line: line, reason: "expected the header timestamp,value, found \"\(Self.shown(trimmed))\""))
         }
+        return Self.row(trimmed, line: line)
+    }
+
+    static func row(_ trimmed: Substring, line: Int) -> Result<Row, LineError> {
         let fields = trimmed.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
         guard fields.count >= 2 else {
             return .failure(LineError(line: line, reason: "expected timestamp,value, found \"\(Self.shown(trimmed))\""))

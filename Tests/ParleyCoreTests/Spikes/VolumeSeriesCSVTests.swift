@@ -34,9 +34,15 @@ import Testing
         #expect(parsed.errors[4].description == "line 7: \"<script>\" is not a timestamp like 2015-02-26 21:42:53")
     }
 
-    @Test func refusesAFileWithoutItsHeader() {
-        let parsed = VolumeSeriesCSV.parse("2015-02-26 21:42:53,104\n2015-02-26 21:47:53,100")
-        #expect(parsed.errors.map(\.line) == [1])
-        #expect(parsed.rows.count == 1)
+    /// A file may start with a row instead of its header; a first line that is neither is named.
+    @Test func readsAFileWithoutItsHeader() {
+        let parsed = VolumeSeriesCSV.parse("2015-02-26T21:42:53Z,104\n2015-02-26 21:47:53,100")
+        #expect(parsed.errors.isEmpty)
+        #expect(parsed.rows.map(\.sample.value) == [104, 100])
+        #expect(parsed.rows.first?.sample.time == SeriesTimestamp.seconds("2015-02-26 21:42:53"))
+        let garbled = VolumeSeriesCSV.parse("time;count\n2015-02-26 21:47:53,100")
+        #expect(garbled.errors.map(\.line) == [1])
+        #expect(garbled.errors.first?.description.contains("expected the header timestamp,value") == true)
+        #expect(garbled.rows.count == 1)
     }
 }
