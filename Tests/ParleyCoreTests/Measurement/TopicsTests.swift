@@ -1,0 +1,48 @@
+import ParleyCore
+import Testing
+
+@Suite struct TopicsTests {
+    @Test func agreementMatchesTheTextbookValues() {
+        #expect(ClusterAgreement.adjustedRandIndex([0, 0, 1, 1], [5, 5, 7, 7]) == 1)
+        #expect(abs(ClusterAgreement.adjustedRandIndex([0, 0, 1, 1], [0, 1, 0, 1]) + 0.5) < 1e-12)
+        #expect(abs(ClusterAgreement.adjustedRandIndex([0, 0, 1, 1], [0, 0, 1, 2]) - 4.0 / 7) < 1e-12)
+        #expect(abs(ClusterAgreement.normalizedMutualInformation([0, 0, 1, 1], [0, 0, 1, 2]) - 0.8) < 1e-12)
+        #expect(abs(ClusterAgreement.normalizedMutualInformation([0, 0, 1, 1], [0, 1, 0, 1])) < 1e-12)
+    }
+
+    /// Reports of two problems, worded differently, fall into two topics labelled by their words;
+    /// a message with no content words joins none.
+    @Test func messagesAboutOneProblemShareATopicAndItsLabel() {
+        var clusterer = TopicClusterer()
+        let refunds = [
+            "@shop still waiting for my refund after returning the jacket",
+            "@shop where is my refund? returned the parcel two weeks ago",
+            "@shop refund for my returned shoes never arrived",
+        ]
+        let passwords = [
+            "@shop password reset email never comes",
+            "@shop cannot reset my password, no reset email",
+            "@shop the password reset link is broken",
+        ]
+        let a = refunds.map { clusterer.assign($0) }
+        let b = passwords.map { clusterer.assign($0) }
+        #expect(Set(a).count == 1 && Set(b).count == 1)
+        #expect(a[0] != b[0])
+        let topics = clusterer.topics
+        #expect(topics[a[0]!].label.contains("refund"))
+        #expect(topics[b[0]!].label.hasPrefix("password") || topics[b[0]!].label.hasPrefix("reset"))
+        #expect(!topics[a[0]!].label.contains("@"))
+        #expect(clusterer.assign("@shop hi!!") == nil)
+        #expect(clusterer.topics.count == 2)
+    }
+
+    /// The same complaint to two brands is two topics: each is about one brand's product.
+    @Test func brandsAddressedKeepTopicsApart() {
+        var clusterer = TopicClusterer()
+        let one = clusterer.assign("@AirOne my flight got cancelled and no rebooking")
+        let two = clusterer.assign("@AirTwo my flight got cancelled and no rebooking")
+        let again = clusterer.assign("@airone flight cancelled, rebooking please")
+        #expect(one != two)
+        #expect(again == one)
+    }
+}
