@@ -44,7 +44,7 @@ public struct DashboardQueries: Sendable {
             SELECT c.id,
               (SELECT COUNT(*) FROM audit_events a WHERE a.conversation_id = c.id AND a.action = 'sla_breached') AS breaches
             FROM conversations c
-            WHERE (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.kind IN ('own_post', 'own_dm'))
+            WHERE (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.kind IN \(unsafeRaw: OwnKinds.sqlList))
                   >= \(bind: dayStart)
               AND NOT EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag = 'troll')
             """).all()

@@ -56,7 +56,7 @@ public struct RoutingQueries: Sendable {
             FROM conversations c
             JOIN customers cu ON cu.id = c.customer_id
             LEFT JOIN messages m ON m.id = (
-                SELECT m2.id FROM messages m2 WHERE m2.conversation_id = c.id AND m2.kind NOT IN ('own_post', 'own_dm')
+                SELECT m2.id FROM messages m2 WHERE m2.conversation_id = c.id AND m2.kind NOT IN \(unsafeRaw: OwnKinds.sqlList)
                 ORDER BY m2.created_at DESC, m2.id DESC LIMIT 1)
             WHERE c.routed_at IS NULL AND c.state = 'open'
             ORDER BY c.opened_at, c.id LIMIT \(literal: limit)

@@ -52,7 +52,7 @@ public struct SLAQueries: Sendable {
         try await database.requireSQL().raw("""
             SELECT c.id, c.handle_id, COALESCE(c.priority_override, c.priority) AS effective_priority, c.state, c.opened_at,
                    c.awaiting_reply_since, c.sla_status,
-                   (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.kind IN ('own_post', 'own_dm'))
+                   (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.kind IN \(unsafeRaw: OwnKinds.sqlList))
                      AS first_responded_at
             FROM conversations c
             WHERE (c.state <> 'resolved' OR c.sla_status <> 'none')
@@ -100,7 +100,7 @@ public struct SLAQueries: Sendable {
         let sql = try database.requireSQL()
         return try await sql.raw("""
             SELECT c.opened_at, MIN(m.created_at) AS responded FROM conversations c
-            JOIN messages m ON m.conversation_id = c.id AND m.kind IN ('own_post', 'own_dm')
+            JOIN messages m ON m.conversation_id = c.id AND m.kind IN \(unsafeRaw: OwnKinds.sqlList)
             WHERE c.handle_id = \(SQLValues(sql).uuid(handleID)) AND c.opened_at >= \(bind: since)
             GROUP BY c.id, c.opened_at ORDER BY c.opened_at DESC LIMIT \(literal: limit)
             """).all().map { (try $0.decode(column: "opened_at", as: Date.self), try $0.decode(column: "responded", as: Date.self)) }

@@ -80,6 +80,7 @@ struct DemoCommand: AsyncParsableCommand {
         // The fake X knows the history too, so replies to it are replies to posts X has.
         for line in history { try? await fake?.world.addV2Line(line.payload) }
         try await ParleyApp.processor(for: app).drain()
+        try await DemoHistory.seed(app, admin: admin, now: Date())
 
         FileHandle.standardOutput.write(Data("""
 

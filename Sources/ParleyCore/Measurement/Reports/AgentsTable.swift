@@ -1,0 +1,78 @@
+import Foundation
+
+/// Each agent's cases (the cases assigned to them, opened in the period): how many, how soon
+/// they were first answered and resolved, SLA attainment, and the replies the agent sent from
+/// the desk in the period.
+public struct AgentsTable: ReportTable {
+    public struct Row: Sendable, Equatable, Encodable {
+        public var key: String
+        public var label: String
+        public var conversations: Int
+        public var answered: Int
+        public var firstResponseMedianSeconds: Double?
+        public var firstResponseP90Seconds: Double?
+        public var resolved: Int
+        public var resolutionMedianSeconds: Double?
+        public var slaAttainment: Double?
+        public var repliesSent: Int
+
+        enum CodingKeys: String, CodingKey {
+            case key, label, conversations, answered, resolved
+            case firstResponseMedianSeconds = "first_response_median_seconds"
+            case firstResponseP90Seconds = "first_response_p90_seconds"
+            case resolutionMedianSeconds = "resolution_median_seconds"
+            case slaAttainment = "sla_attainment"
+            case repliesSent = "replies_sent"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(label, forKey: .label)
+            try c.encode(conversations, forKey: .conversations)
+            try c.encode(answered, forKey: .answered)
+            try c.encode(firstResponseMedianSeconds, forKey: .firstResponseMedianSeconds)
+            try c.encode(firstResponseP90Seconds, forKey: .firstResponseP90Seconds)
+            try c.encode(resolved, forKey: .resolved)
+            try c.encode(resolutionMedianSeconds, forKey: .resolutionMedianSeconds)
+            try c.encode(slaAttainment, forKey: .slaAttainment)
+            try c.encode(repliesSent, forKey: .repliesSent)
+        }
+    }
+
+    public var total: Row
+    public var groups: [Row]
+
+    /// `replies`: replies sent from the desk in the period, per agent.
+    public init(_ cases: [ReportCase], replies: [UUID: Int], scope: ReportScope, now: Date) {
+        var byAgent = scope
+        byAgent.grouping = .agent
+        total = Self.row(ReportScope.Group(key: "total", label: "All agents"), cases, replies: replies.values.reduce(0, +), now: now)
+        var rows = byAgent.grouped(cases).map { group, members in
+            Self.row(group, members, replies: UUID(uuidString: group.key).flatMap { replies[$0] } ?? 0, now: now)
+        }
+        // An agent who sent replies on cases assigned to others is listed too.
+        for (agent, count) in replies where !rows.contains(where: { $0.key == agent.uuidString.lowercased() }) {
+            rows.append(Self.row(ReportScope.Group(key: agent.uuidString.lowercased(), label: scope.names.agents[agent] ?? "Former agent"), [], replies: count, now: now))
+        }
+        groups = rows.sorted { ($0.key == "none" ? 1 : 0, $0.label, $0.key) < ($1.key == "none" ? 1 : 0, $1.label, $1.key) }
+    }
+
+    static func row(_ group: ReportScope.Group, _ cases: [ReportCase], replies: Int, now: Date) -> Row {
+        let times = ResponseTimesTable.row(group, cases)
+        let sla = SLATable.row(group, cases, now: now)
+        return Row(key: group.key, label: group.label, conversations: cases.count, answered: times.firstResponse.answered,
+                   firstResponseMedianSeconds: times.firstResponse.wall.medianSeconds, firstResponseP90Seconds: times.firstResponse.wall.p90Seconds,
+                   resolved: times.resolution.answered, resolutionMedianSeconds: times.resolution.wall.medianSeconds,
+                   slaAttainment: sla.attainment, repliesSent: replies)
+    }
+
+    public static let csvColumns = ["key", "label", "conversations", "answered", "first_response_median_seconds", "first_response_p90_seconds",
+                                    "resolved", "resolution_median_seconds", "sla_attainment", "replies_sent"]
+
+    public static func csvValues(_ row: Row) -> [String] {
+        [row.key, row.label, String(row.conversations), String(row.answered), ReportCSV.number(row.firstResponseMedianSeconds),
+         ReportCSV.number(row.firstResponseP90Seconds), String(row.resolved), ReportCSV.number(row.resolutionMedianSeconds),
+         ReportCSV.number(row.slaAttainment, decimals: 4), String(row.repliesSent)]
+    }
+}
