@@ -70,20 +70,29 @@ struct TopicsCommand: ParsableCommand {
         var data: String = "../shared/data"
         @Flag(help: "Also score the frozen test sets (IBM test.json, the complaints set). Read them once per model.")
         var test = false
+        @Option(help: "The IBM customer posts labelled by hand (topic per post).")
+        var labels: String = "Scripts/train/data/ibm-care-labels.jsonl"
         @Option(help: "Where to write the report section.")
         var output: String = "EVALUATION.md"
 
         func run() throws {
             let root = URL(fileURLWithPath: data)
             let development = try TopicsEvaluation.ibm(root.appendingPathComponent("ibm-customer-care/dev.json"))
+            let labels = URL(fileURLWithPath: self.labels)
+            let posts = try TopicsEvaluation.handLabelled(labels, split: "dev.json")
             let sweep = TopicsEvaluation.thresholds.map { TopicsEvaluation.score(development, threshold: $0) }
                 + TopicsEvaluation.thresholds.map { TopicsEvaluation.score(development, threshold: $0, perBrand: true) }
+                + TopicsEvaluation.thresholds.map { TopicsEvaluation.score(posts, threshold: $0) }
+                + TopicsEvaluation.thresholds.map { TopicsEvaluation.score(posts, threshold: $0, perBrand: true) }
             var tests: [TopicsEvaluation.Score] = []
             if test {
                 let ibm = try TopicsEvaluation.ibm(root.appendingPathComponent("ibm-customer-care/test.json"))
                 let csv = try String(contentsOf: root.appendingPathComponent("complaints/complaints-data.csv"), encoding: .utf8)
                 let complaints = TopicsEvaluation.complaints(csv)
-                tests = [TopicsEvaluation.score(ibm, threshold: TopicClusterer.defaultThreshold),
+                let testPosts = try TopicsEvaluation.handLabelled(labels, split: "test.json")
+                tests = [TopicsEvaluation.score(testPosts, threshold: TopicClusterer.defaultThreshold),
+                         TopicsEvaluation.score(testPosts, threshold: TopicClusterer.defaultThreshold, perBrand: true),
+                         TopicsEvaluation.score(ibm, threshold: TopicClusterer.defaultThreshold),
                          TopicsEvaluation.score(ibm, threshold: TopicClusterer.defaultThreshold, perBrand: true),
                          TopicsEvaluation.score(complaints, threshold: TopicClusterer.defaultThreshold)]
             }

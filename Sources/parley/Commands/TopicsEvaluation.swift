@@ -54,6 +54,28 @@ enum TopicsEvaluation {
         return set
     }
 
+    /// The IBM customer posts labelled by hand with one of 17 problem topics
+    /// (`Scripts/train/data/ibm-care-labels.jsonl`, `LABELLING-GUIDE.md`): `split` is the
+    /// conversation file the posts came from (dev.json or test.json).
+    static func handLabelled(_ file: URL, split: String) throws -> LabelledSet {
+        struct Line: Decodable {
+            var file: String
+            var text: String
+            var topic: String
+            var company: String
+        }
+        let decoder = JSONDecoder()
+        var set = LabelledSet(name: "IBM care posts from \(split) (label: the topic labelled by hand)", texts: [], labels: [], baseline: ("each brand one topic", []))
+        for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+            let post = try decoder.decode(Line.self, from: Data(line.utf8))
+            guard post.file == split else { continue }
+            set.texts.append(post.text)
+            set.labels.append(post.topic)
+            set.baseline?.groups.append(post.company)
+        }
+        return set
+    }
+
     /// Preoţiuc-Pietro et al.'s complaints tweets, labelled by their industry (9 domains).
     static func complaints(_ csv: String) -> LabelledSet {
         let rows = TriageComplaintsCSV.rows(csv).filter(\.isAnnotated)

@@ -23,7 +23,7 @@ public struct TopicClusterer: Sendable {
     private let tokenizer: IssueClusterer
 
     /// Chosen on the development split (EVALUATION.md).
-    public static let defaultThreshold = 0.1
+    public static let defaultThreshold = 0.03
 
     public struct Topic: Sendable, Equatable {
         public var id: Int
