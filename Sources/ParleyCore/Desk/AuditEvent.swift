@@ -33,6 +33,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case hidden
     /// An agent confirmed the customer's e-mail address (their X and e-mail cases join on the card).
     case emailConfirmed = "email_confirmed"
+    /// The customer answered (or changed their answer to) the satisfaction survey.
+    case csatAnswered = "csat_answered"
 
     /// The trail's entry for a state change.
     public init(_ kind: DeskAction.Kind) {

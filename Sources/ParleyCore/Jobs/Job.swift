@@ -46,6 +46,8 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case escalationEmail = "escalation_email"
     /// E-mail a customer about their case (the support form's acknowledgement).
     case supportEmail = "support_email"
+    /// Send a resolved case's satisfaction survey (after the configured delay).
+    case csatSurvey = "csat_survey"
 }
 
 public enum JobState: String, Sendable, Codable, CaseIterable {

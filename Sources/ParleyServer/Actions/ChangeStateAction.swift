@@ -25,6 +25,7 @@ struct ChangeStateAction: Sendable {
             .record(DeskAction(kind: kind, conversationID: id, userID: actor, at: tx.now, until: until))
         let said = until.map { "until \(ISO8601DateFormatter().string(from: $0))" } ?? target.rawValue
         try await tx.audit(id, by: actor, audited?.0 ?? AuditAction(kind), audited?.1 ?? said)
+        if kind == .resolve { try await CSATActions(context: tx).schedule(id, in: tx) }
         return Change((), notices: [ChangeNotice(conversationIDs: [id], reason: "state")], journaled: true)
     }
 }

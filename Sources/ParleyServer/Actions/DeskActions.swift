@@ -39,6 +39,7 @@ struct DeskActions: Sendable {
     var helpCenter: HelpCenterActions { HelpCenterActions(context: context) }
     var flows: FlowActions { FlowActions(context: context) }
     var supportForm: SupportFormActions { SupportFormActions(context: context) }
+    var csat: CSATActions { CSATActions(context: context) }
 }
 
 extension Request {

@@ -28,7 +28,10 @@ struct ReplyAction: Sendable {
 
     /// A reply a rule, job or bot asks for, named `automation` in the audit trail.
     func run(_ input: Input, automation: String) async throws -> OutboxItem {
-        try await context.commit { tx in
+        try await context.commit { tx in try await apply(input, automation: automation, in: tx) }
+    }
+
+    func apply(_ input: Input, automation: String, in tx: ActionContext) async throws -> Change<OutboxItem> {
             let draft = try ReplyDraft(text: input.text, channel: input.channel)
             guard let detail = try await tx.conversations.detail(input.conversationID) else { throw DeskError.notFound("conversation") }
             let enabled = try await AutoReplyQueries(database: tx.database).enabled().contains(detail.handle.id)
@@ -38,7 +41,6 @@ struct ReplyAction: Sendable {
             let item = try await queue(draft, in: detail, by: nil, tx: tx)
             try await tx.audit(input.conversationID, by: nil, .replied, "\(automation): \(Self.said(draft.channel))")
             return Change(item, notices: [ChangeNotice(conversationIDs: [input.conversationID], reason: "outbox")])
-        }
     }
 
     func apply(_ input: Input, by actor: DeskUser, in tx: ActionContext) async throws -> Change<OutboxItem> {

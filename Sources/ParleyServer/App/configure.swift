@@ -170,5 +170,8 @@ func jobRunner(database: any Database, services: ParleyServices) -> JobRunner {
         .supportEmail: { job in
             try await MailJob.deliver(job, smtp: desk.smtp, at: effects.now())
         },
+        .csatSurvey: { job in
+            try await DeskActions(ActionContext(services: services, database: database)).csat.send(job)
+        },
     ])
 }

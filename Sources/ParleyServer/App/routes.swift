@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     try app.grouped(PublicSessionUser()).register(collection: HelpCenterController())
     try app.grouped(PublicSessionUser()).register(collection: FlowPagesController())
     try app.grouped(PublicSessionUser()).register(collection: SupportFormController())
+    try app.register(collection: CSATPageController())
 
     let web = app.grouped(SessionUserAuthenticator(), CSRFProtection())
     try web.register(collection: AuthController())

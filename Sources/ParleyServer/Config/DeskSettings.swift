@@ -24,6 +24,8 @@ public struct DeskSettings: Sendable, Equatable {
     public var inboundEmailSecret: String?
     /// The largest inbound e-mail taken (413 beyond).
     public var maxEmailBytes = 10 * 1_048_576
+    /// How long after a case is resolved its satisfaction survey goes; nil: no surveys.
+    public var csatDelay: TimeInterval? = 3_600
 
     public init(
         awayAfter: TimeInterval = 15 * 60, requeueAfter: TimeInterval = 30 * 60, assignBatch: Int = 200,

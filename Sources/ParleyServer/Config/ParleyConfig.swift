@@ -157,6 +157,16 @@ public struct ParleyConfig: Sendable {
             }
             config.desk.inboundEmailSecret = secret
         }
+        if let raw = environment["PARLEY_CSAT_DELAY_MINUTES"], !raw.isEmpty {
+            if raw == "off" {
+                config.desk.csatDelay = nil
+            } else {
+                guard let minutes = Int(raw), (0...10_080).contains(minutes) else {
+                    throw LoadError.invalid(variable: "PARLEY_CSAT_DELAY_MINUTES", value: raw, expected: "minutes from 0 to 10080, or off")
+                }
+                config.desk.csatDelay = TimeInterval(minutes * 60)
+            }
+        }
         if let list = environment["PARLEY_ESCALATION_EMAILS"], !list.isEmpty {
             let addresses = list.commaSeparatedItems
             guard addresses.allSatisfy(MailMessage.isAddress) else {

@@ -160,6 +160,10 @@ struct InboxController: RouteCollection {
             ConversationPage.ArticleLink(title: suggestion.hit.article.title, url: base + suggestion.path, snippet: suggestion.hit.snippetHTML, key: index + 1)
         }
         page.helpBrand = try await BrandQueries(database: req.db).brand(ofHandle: detail.handle.id)?.slug
+        if let survey = try await CSATQueries(database: req.db).forConversation(id) {
+            let sent = "survey sent \(req.localTime.format(survey.sentAt)) by \(survey.channel == .public ? "public reply" : survey.channel == .dm ? "DM" : "e-mail")"
+            page.satisfaction = survey.rating.map { "\($0) of 5" + (survey.comment.map { ": “\($0)”" } ?? "") + " (\(sent))" } ?? "no answer yet (\(sent))"
+        }
         page.draft = req.query["draft"]
         page.sendAs = ConversationPage.SendOption.options(customerXUserID: detail.customer.xUserID, chosen: req.query["channel"])
         page.askConfirmStale = req.query["stale"] == "1"

@@ -20,12 +20,14 @@ struct ReportsPageController: RouteCollection {
         let messages = try await queries.messages(from: scope.from, to: scope.to)
         let spans = try await queries.openSpans(from: scope.from, to: scope.to)
         let replies = try await queries.repliesSent(from: scope.from, to: scope.to)
+        let surveys = try await CSATQueries(database: req.db).responses(from: scope.from, to: scope.to)
         var overTime = scope
         overTime.grouping = scope.to.timeIntervalSince(scope.from) <= 3 * 86_400 ? .hour : .day
         let figures = ReportsPage.Figures(
             times: ResponseTimesTable(cases, scope: scope), sla: SLATable(cases, scope: scope, now: now),
             volume: VolumeTable(cases: cases, messages: messages, spans: spans, scope: scope),
-            agents: AgentsTable(cases, replies: replies, scope: scope, now: now),
+            csat: CSATTable(surveys, scope: scope),
+            agents: AgentsTable(cases, replies: replies, surveys: surveys, scope: scope, now: now),
             timesOverTime: ResponseTimesTable(cases, scope: overTime), slaOverTime: SLATable(cases, scope: overTime, now: now),
             volumeOverTime: VolumeTable(cases: cases, messages: messages, spans: spans, scope: overTime))
         let user = try req.auth.require(AuthenticatedUser.self).user

@@ -8,7 +8,7 @@ import ParleyStore
 struct DeskReports: Sendable {
     enum Kind: String, Sendable, CaseIterable {
         case responseTimes = "response-times"
-        case sla, volume, agents
+        case sla, volume, csat, agents
     }
 
     let database: any Database
@@ -45,8 +45,12 @@ struct DeskReports: Sendable {
             spans: try await queries.openSpans(from: scope.from, to: scope.to), scope: scope)
     }
 
+    func csat(_ scope: ReportScope) async throws -> CSATTable {
+        CSATTable(try await CSATQueries(database: database).responses(from: scope.from, to: scope.to), scope: scope)
+    }
+
     func agents(_ scope: ReportScope) async throws -> AgentsTable {
         AgentsTable(try await cases(scope), replies: try await ReportQueries(database: database).repliesSent(from: scope.from, to: scope.to),
-                    scope: scope, now: now)
+                    surveys: try await CSATQueries(database: database).responses(from: scope.from, to: scope.to), scope: scope, now: now)
     }
 }

@@ -186,6 +186,8 @@ struct ConversationPage: Encodable {
     /// The help-center articles that best match what the customer wrote, and the brand to search.
     var articles: [ArticleLink] = []
     var helpBrand: String?
+    /// The case's satisfaction survey, in words ("4 of 5: “quick, thanks”"), when one was sent.
+    var satisfaction: String?
 
     struct ArticleLink: Encodable {
         var title: String

@@ -45,6 +45,7 @@ struct ReportsPage: Encodable {
         var times: ResponseTimesTable
         var sla: SLATable
         var volume: VolumeTable
+        var csat: CSATTable
         var agents: AgentsTable
         /// The same reports by day or hour, for the charts.
         var timesOverTime: ResponseTimesTable
@@ -83,6 +84,8 @@ struct ReportsPage: Encodable {
                  detail: "\(t.resolution.answered) resolved, \(t.resolution.unanswered) not yet"),
             Card(id: "card-sla", title: "SLA attainment", value: Self.share(s.attainment),
                  detail: "\(s.met) met, \(s.breached) breached, \(s.running) running, \(s.unmeasured) without a policy"),
+            Card(id: "card-csat", title: "Satisfaction (CSAT)", value: Self.share(f.csat.total.csat),
+                 detail: "\(f.csat.total.answered) answers to \(f.csat.total.sent) surveys\(f.csat.total.meanRating.map { String(format: ", mean %.1f of 5", $0) } ?? "")"),
             Card(id: "card-backlog", title: "Open at the end", value: v.backlog.map(String.init) ?? "—", detail: "cases not resolved by \(lastDay)"),
         ]
         let bucketName = f.volumeOverTime.groups.first.map { $0.key.count > 10 ? "hour" : "day" } ?? "day"
@@ -119,11 +122,18 @@ struct ReportsPage: Encodable {
                   rows: ([v] + f.volume.groups).map { r in
                       [r.label, String(r.conversations), String(r.customerMessages), String(r.brandMessages), r.backlog.map(String.init) ?? "—"]
                   }),
+            Table(id: "table-csat", title: "Satisfaction" + (request.grouping == .none ? "" : " by \(grouped.lowercased())"), csv: "/api/v1/reports/csat?\(query)",
+                  columns: ["", "Surveys sent", "Answered", "Response rate", "4 or 5", "CSAT", "Mean rating"],
+                  rows: ([f.csat.total] + f.csat.groups).map { r in
+                      [r.label, String(r.sent), String(r.answered), Self.share(r.responseRate), String(r.satisfied), Self.share(r.csat),
+                       r.meanRating.map { String(format: "%.2f", $0) } ?? "—"]
+                  }),
             Table(id: "table-agents", title: "Agents", csv: "/api/v1/reports/agents?\(query)",
-                  columns: ["", "Cases", "Answered", "First response median", "p90", "Resolved", "Resolution median", "SLA attainment", "Replies sent"],
+                  columns: ["", "Cases", "Answered", "First response median", "p90", "Resolved", "Resolution median", "SLA attainment", "Replies sent", "CSAT"],
                   rows: ([f.agents.total] + f.agents.groups).map { r in
                       [r.label, String(r.conversations), String(r.answered), Self.duration(r.firstResponseMedianSeconds), Self.duration(r.firstResponseP90Seconds),
-                       String(r.resolved), Self.duration(r.resolutionMedianSeconds), Self.share(r.slaAttainment), String(r.repliesSent)]
+                       String(r.resolved), Self.duration(r.resolutionMedianSeconds), Self.share(r.slaAttainment), String(r.repliesSent),
+                       r.csatAnswers == 0 ? "—" : "\(Self.share(r.csat)) (\(r.csatAnswers))"]
                   }),
         ]
     }

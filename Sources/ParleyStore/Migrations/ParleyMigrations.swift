@@ -29,5 +29,6 @@ public enum ParleyMigrations {
         AddHelpCenter(),
         AddTroubleshootingFlows(),
         AddEmailChannel(),
+        AddCSAT(),
     ]
 }

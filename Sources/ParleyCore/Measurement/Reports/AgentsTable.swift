@@ -15,6 +15,9 @@ public struct AgentsTable: ReportTable {
         public var resolutionMedianSeconds: Double?
         public var slaAttainment: Double?
         public var repliesSent: Int
+        /// Satisfaction on the agent's cases' surveys sent in the period, and how many answered.
+        public var csat: Double?
+        public var csatAnswers: Int
 
         enum CodingKeys: String, CodingKey {
             case key, label, conversations, answered, resolved
@@ -23,6 +26,8 @@ public struct AgentsTable: ReportTable {
             case resolutionMedianSeconds = "resolution_median_seconds"
             case slaAttainment = "sla_attainment"
             case repliesSent = "replies_sent"
+            case csat
+            case csatAnswers = "csat_answers"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -37,42 +42,48 @@ public struct AgentsTable: ReportTable {
             try c.encode(resolutionMedianSeconds, forKey: .resolutionMedianSeconds)
             try c.encode(slaAttainment, forKey: .slaAttainment)
             try c.encode(repliesSent, forKey: .repliesSent)
+            try c.encode(csat, forKey: .csat)
+            try c.encode(csatAnswers, forKey: .csatAnswers)
         }
     }
 
     public var total: Row
     public var groups: [Row]
 
-    /// `replies`: replies sent from the desk in the period, per agent.
-    public init(_ cases: [ReportCase], replies: [UUID: Int], scope: ReportScope, now: Date) {
+    /// `replies`: replies sent from the desk in the period, per agent; `surveys`: satisfaction
+    /// surveys sent in the period.
+    public init(_ cases: [ReportCase], replies: [UUID: Int], surveys: [CSATResponse] = [], scope: ReportScope, now: Date) {
         var byAgent = scope
         byAgent.grouping = .agent
-        total = Self.row(ReportScope.Group(key: "total", label: "All agents"), cases, replies: replies.values.reduce(0, +), now: now)
+        let satisfaction = Dictionary(uniqueKeysWithValues: CSATTable(surveys, scope: byAgent).groups.map { ($0.key, $0) })
+        total = Self.row(ReportScope.Group(key: "total", label: "All agents"), cases, replies: replies.values.reduce(0, +),
+                         csat: CSATTable(surveys, scope: byAgent).total, now: now)
         var rows = byAgent.grouped(cases).map { group, members in
-            Self.row(group, members, replies: UUID(uuidString: group.key).flatMap { replies[$0] } ?? 0, now: now)
+            Self.row(group, members, replies: UUID(uuidString: group.key).flatMap { replies[$0] } ?? 0, csat: satisfaction[group.key], now: now)
         }
         // An agent who sent replies on cases assigned to others is listed too.
         for (agent, count) in replies where !rows.contains(where: { $0.key == agent.uuidString.lowercased() }) {
-            rows.append(Self.row(ReportScope.Group(key: agent.uuidString.lowercased(), label: scope.names.agents[agent] ?? "Former agent"), [], replies: count, now: now))
+            let key = agent.uuidString.lowercased()
+            rows.append(Self.row(ReportScope.Group(key: key, label: scope.names.agents[agent] ?? "Former agent"), [], replies: count, csat: satisfaction[key], now: now))
         }
         groups = rows.sorted { ($0.key == "none" ? 1 : 0, $0.label, $0.key) < ($1.key == "none" ? 1 : 0, $1.label, $1.key) }
     }
 
-    static func row(_ group: ReportScope.Group, _ cases: [ReportCase], replies: Int, now: Date) -> Row {
+    static func row(_ group: ReportScope.Group, _ cases: [ReportCase], replies: Int, csat: CSATTable.Row?, now: Date) -> Row {
         let times = ResponseTimesTable.row(group, cases)
         let sla = SLATable.row(group, cases, now: now)
         return Row(key: group.key, label: group.label, conversations: cases.count, answered: times.firstResponse.answered,
                    firstResponseMedianSeconds: times.firstResponse.wall.medianSeconds, firstResponseP90Seconds: times.firstResponse.wall.p90Seconds,
                    resolved: times.resolution.answered, resolutionMedianSeconds: times.resolution.wall.medianSeconds,
-                   slaAttainment: sla.attainment, repliesSent: replies)
+                   slaAttainment: sla.attainment, repliesSent: replies, csat: csat?.csat, csatAnswers: csat?.answered ?? 0)
     }
 
     public static let csvColumns = ["key", "label", "conversations", "answered", "first_response_median_seconds", "first_response_p90_seconds",
-                                    "resolved", "resolution_median_seconds", "sla_attainment", "replies_sent"]
+                                    "resolved", "resolution_median_seconds", "sla_attainment", "replies_sent", "csat", "csat_answers"]
 
     public static func csvValues(_ row: Row) -> [String] {
         [row.key, row.label, String(row.conversations), String(row.answered), ReportCSV.number(row.firstResponseMedianSeconds),
          ReportCSV.number(row.firstResponseP90Seconds), String(row.resolved), ReportCSV.number(row.resolutionMedianSeconds),
-         ReportCSV.number(row.slaAttainment, decimals: 4), String(row.repliesSent)]
+         ReportCSV.number(row.slaAttainment, decimals: 4), String(row.repliesSent), ReportCSV.number(row.csat, decimals: 4), String(row.csatAnswers)]
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import ParleyCore
 import Vapor
 
-/// `GET /api/v1/reports/{response-times,sla,volume,agents}?from&to&group_by&tz&format`: the
+/// `GET /api/v1/reports/{response-times,sla,volume,csat,agents}?from&to&group_by&tz&format`: the
 /// desk's reports as JSON (a total row and a row per group) or, with `format=csv`, as a CSV
 /// file. Supervisors and admins.
 struct ReportsController: RouteCollection {
@@ -37,6 +37,7 @@ struct ReportsController: RouteCollection {
         case .responseTimes: return try respond(try await reports.responseTimes(scope), kind, request)
         case .sla: return try respond(try await reports.sla(scope), kind, request)
         case .volume: return try respond(try await reports.volume(scope), kind, request)
+        case .csat: return try respond(try await reports.csat(scope), kind, request)
         case .agents: return try respond(try await reports.agents(scope), kind, request)
         }
     }
