@@ -7,6 +7,25 @@ public struct Availability: Sendable, Equatable {
     public var expectedWaitMinutes: Int?
     public var nextOpening: Date?
     public var text: String
+    /// The usual wait in business hours (the recent median, or the target), whatever the queue.
+    public var usualWaitMinutes: Int = 60
+    /// The hours, as a bio says them: "Mon–Fri 09:00–17:30 London time", "around the clock".
+    public var hours: String = "around the clock"
+
+    /// For the handle's bio: "We answer Mon–Fri 09:00–17:30 London time, usually within 45 minutes."
+    public var bio: String { "We answer \(hours), usually within \(Self.duration(usualWaitMinutes))." }
+
+    /// The DM sent while the team is away: when it is back, and its hours.
+    public var awayMessage: String {
+        let back = backText.isEmpty ? "" : " We're back \(backText)."
+        return "Thanks for your message! We're away right now.\(back) \(bio)"
+    }
+    /// When the team is back, in words ("Monday 09:00 London time"), while it is away.
+    var backText = ""
+
+    static func duration(_ minutes: Int) -> String {
+        minutes < 120 ? "\(minutes) minutes" : "\(Int((Double(minutes) / 60).rounded(.up))) hours"
+    }
 
     /// - Parameters:
     ///   - recentFirstResponses: business seconds the brand took to answer recent cases.
@@ -17,18 +36,32 @@ public struct Availability: Sendable, Equatable {
         targetMinutes: Int?
     ) -> Availability {
         let inHours = calendar.elapsed(from: now, to: now.addingTimeInterval(60)) > 0
-        if !inHours, let opening = try? calendar.due(start: now, minutes: 1).addingTimeInterval(-60) {
-            return Availability(openNow: false, expectedWaitMinutes: nil, nextOpening: opening,
-                                text: "We're back \(Self.describe(opening, in: calendar.timeZone, from: now)).")
-        }
         let sorted = recentFirstResponses.filter { $0 >= 0 }.sorted()
-        var minutes = sorted.isEmpty ? Double(targetMinutes ?? 60) : sorted[sorted.count / 2] / 60
+        let usual = sorted.isEmpty ? Double(targetMinutes ?? 60) : sorted[sorted.count / 2] / 60
+        let usualRounded = max(5, Int((usual / 5).rounded(.up)) * 5)
+        let hours = Self.hours(calendar)
+        if !inHours, let opening = try? calendar.due(start: now, minutes: 1).addingTimeInterval(-60) {
+            let back = Self.describe(opening, in: calendar.timeZone, from: now)
+            var away = Availability(openNow: false, expectedWaitMinutes: nil, nextOpening: opening, text: "We're back \(back).",
+                                    usualWaitMinutes: usualRounded, hours: hours)
+            away.backText = back
+            return away
+        }
+        var minutes = usual
         // A queue longer than the team can take at once makes the wait longer in proportion.
         let room = max(1, agentsOnline * 2)
         if waiting > room { minutes *= Double(waiting) / Double(room) }
         let rounded = max(5, Int((minutes / 5).rounded(.up)) * 5)
-        let text = rounded < 120 ? "We usually reply within \(rounded) minutes." : "We usually reply within \(Int((Double(rounded) / 60).rounded(.up))) hours."
-        return Availability(openNow: true, expectedWaitMinutes: rounded, nextOpening: nil, text: text)
+        let text = "We usually reply within \(Self.duration(rounded))."
+        return Availability(openNow: true, expectedWaitMinutes: rounded, nextOpening: nil, text: text, usualWaitMinutes: usualRounded, hours: hours)
+    }
+
+    /// "Mon–Fri 09:00–17:30 London time" (several runs joined by commas), "around the clock".
+    static func hours(_ calendar: BusinessCalendar) -> String {
+        guard calendar.hours != nil else { return "around the clock" }
+        let zone = ["GMT", "UTC", "Etc/UTC"].contains(calendar.timeZone.identifier) ? "UTC"
+            : (calendar.timeZone.identifier.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? calendar.timeZone.identifier) + " time"
+        return WeeklyHours.segments(calendar, dash: "–").joined(separator: ", ") + " " + zone
     }
 
     /// "Monday 09:00 London time" (or "today 14:00 …", "tomorrow 09:00 …").

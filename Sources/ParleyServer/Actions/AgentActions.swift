@@ -30,4 +30,26 @@ struct AgentActions: Sendable {
             return Change(profile)
         }
     }
+
+    /// Weekly shifts as people write them (`Mon-Fri 09:00-17:30 Europe/London`); blank clears them.
+    func setShifts(_ user: UUID, _ text: String?) async throws -> AgentProfile {
+        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var canonical: String?
+        if !trimmed.isEmpty {
+            guard trimmed.count <= 300 else { throw DeskError.invalid(code: "invalid_shifts", "Shifts are at most 300 characters.") }
+            do {
+                canonical = WeeklyHours.text(try WeeklyHours.parse(trimmed))
+            } catch {
+                throw DeskError.invalid(code: "invalid_shifts", "Shifts: \(error.description) (e.g. \(WeeklyHours.example)).")
+            }
+        }
+        let shifts = canonical
+        return try await context.commit { tx in
+            let agents = AgentQueries(database: tx.database)
+            guard try await agents.profile(user) != nil else { throw DeskError.notFound("user") }
+            try await agents.setShifts(user, shifts)
+            guard let profile = try await agents.profile(user) else { throw DeskError.notFound("user") }
+            return Change(profile)
+        }
+    }
 }

@@ -27,7 +27,7 @@ struct AdminController: RouteCollection {
     }
 
     struct Page: Encodable {
-        struct Agent: Encodable { var id: String; var name: String; var email: String; var role: String; var status: String; var capacity: Int; var skills: String; var open: Int }
+        struct Agent: Encodable { var id: String; var name: String; var email: String; var role: String; var status: String; var capacity: Int; var skills: String; var open: Int; var shifts: String }
         struct TeamRow: Encodable { var id: String; var name: String; var members: String }
         struct Rule: Encodable { var id: String; var name: String; var position: Int; var enabled: Bool; var when: String; var then: String }
         struct Policy: Encodable { var id: String; var handle: String; var minPriority: Int; var targets: String; var hours: String }
@@ -91,7 +91,7 @@ struct AdminController: RouteCollection {
             user: UserBadge(user, banners: try await req.banners()), csrf: CSRFProtection.token(for: req), notice: req.query["notice"],
             agents: profiles.map {
                 .init(id: $0.id.uuidString, name: $0.name, email: $0.email, role: $0.role.rawValue, status: $0.status.rawValue,
-                      capacity: $0.capacity, skills: $0.skills.joined(separator: ", "), open: $0.open)
+                      capacity: $0.capacity, skills: $0.skills.joined(separator: ", "), open: $0.open, shifts: $0.shifts ?? "")
             },
             teams: teams.map {
                 .init(id: $0.id.uuidString, name: $0.name, members: $0.memberIDs.compactMap { names[$0] }.joined(separator: ", "))
@@ -139,11 +139,12 @@ struct AdminController: RouteCollection {
         }
     }
 
-    struct AgentForm: Content { var user: UUID; var capacity: Int; var skills: String }
+    struct AgentForm: Content { var user: UUID; var capacity: Int; var skills: String; var shifts: String? }
 
     @Sendable func setAgent(req: Request) async throws -> Response {
         try await attempt(req, done: "Agent updated.") {
             let form = try req.content.decode(AgentForm.self)
+            try await req.actions.agents.setShifts(form.user, form.shifts)
             try await req.actions.agents.setCapacity(form.user, capacity: form.capacity, skills: form.skills.commaSeparatedItems)
         }
     }

@@ -16,6 +16,8 @@ public struct AgentProfile: Sendable, Equatable, Codable {
     /// Open (not resolved) cases assigned to them.
     public var open: Int
     public var lastAssignedAt: Date?
+    /// Weekly shifts as written (`WeeklyHours`), if given.
+    public var shifts: String?
 
     public var load: AgentLoad {
         AgentLoad(id: id, status: status, capacity: capacity, open: open, skills: Set(skills), lastAssignedAt: lastAssignedAt)
@@ -35,7 +37,7 @@ public struct AgentQueries: Sendable {
         let v = SQLValues(sql)
         let teamFilter: SQLQueryString = teamID.map { "WHERE u.id IN (SELECT user_id FROM team_members WHERE team_id = \(v.uuid($0)))" } ?? ""
         return try await sql.raw("""
-            SELECT u.id, u.name, u.email, u.role, u.status, u.capacity, u.skills, u.last_active_at,
+            SELECT u.id, u.name, u.email, u.role, u.status, u.capacity, u.skills, u.last_active_at, u.shifts,
                    (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = u.id AND c.state <> 'resolved') AS open_count,
                    (SELECT MAX(c.assigned_at) FROM conversations c WHERE c.assignee_id = u.id) AS last_assigned_at
             FROM users u \(teamFilter) ORDER BY u.name, u.id
@@ -60,7 +62,8 @@ public struct AgentQueries: Sendable {
             skills: try row.decode(column: "skills", as: String.self).split(separator: "\n").map(String.init),
             lastActiveAt: try row.decode(column: "last_active_at", as: Date?.self),
             open: try row.decode(column: "open_count", as: Int.self),
-            lastAssignedAt: try row.decode(column: "last_assigned_at", as: Date?.self))
+            lastAssignedAt: try row.decode(column: "last_assigned_at", as: Date?.self),
+            shifts: try row.decode(column: "shifts", as: String?.self))
     }
 
     public func setStatus(_ id: UUID, _ status: AgentStatus, at date: Date) async throws {
@@ -75,6 +78,12 @@ public struct AgentQueries: Sendable {
         try await sql.update("users").set("capacity", to: SQLBind(capacity))
             .set("skills", to: SQLBind(skills.map { $0.lowercased() }.joined(separator: "\n")))
             .where("id", .equal, SQLValues(sql).uuid(id)).run()
+    }
+
+    /// Weekly shifts, already checked (`WeeklyHours.text` of a parsed calendar); nil clears them.
+    public func setShifts(_ id: UUID, _ shifts: String?) async throws {
+        let sql = try database.requireSQL()
+        try await sql.update("users").set("shifts", to: SQLValues(sql).optional(shifts)).where("id", .equal, SQLValues(sql).uuid(id)).run()
     }
 
     /// The agent did something: keeps them from going away for idleness.

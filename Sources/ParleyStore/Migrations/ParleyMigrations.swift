@@ -30,5 +30,6 @@ public enum ParleyMigrations {
         AddTroubleshootingFlows(),
         AddEmailChannel(),
         AddCSAT(),
+        AddAgentShifts(),
     ]
 }

@@ -55,6 +55,20 @@ public struct HourlySeries: Sendable, Equatable {
     }
 }
 
+extension HourlySeries {
+    /// Events (seconds since 1970) counted per hour over the whole hours in [from, to): the
+    /// desk's own arrivals, each case opening one event. The hour `to` falls in is not yet whole,
+    /// so it is left out and forecast.
+    public static func counting(_ events: [Int64], from: Int64, to: Int64) -> HourlySeries {
+        let first = (from + 3_599) / 3_600 * 3_600
+        let end = to / 3_600 * 3_600
+        let hours = max(0, Int((end - first) / 3_600))
+        var values = [Double](repeating: 0, count: hours)
+        for t in events where t >= first && t < end { values[Int((t - first) / 3_600)] += 1 }
+        return HourlySeries(start: first, values: values, nextHour: end)
+    }
+}
+
 public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(String)
 

@@ -218,11 +218,15 @@ struct DeskController: RouteCollection {
     struct CapacityInput: Content {
         var capacity: Int
         var skills: [String]
+        /// Weekly shifts (`Mon-Fri 09:00-17:30 Europe/London`); absent: unchanged, "" clears.
+        var shifts: String?
     }
 
     @Sendable func setCapacity(req: Request) async throws -> AgentDTO {
         let input = try req.content.decode(CapacityInput.self)
-        return AgentDTO(try await req.actions.agents.setCapacity(try Self.uuid(req, "user"), capacity: input.capacity, skills: input.skills))
+        let user = try Self.uuid(req, "user")
+        if let shifts = input.shifts { _ = try await req.actions.agents.setShifts(user, shifts) }
+        return AgentDTO(try await req.actions.agents.setCapacity(user, capacity: input.capacity, skills: input.skills))
     }
 
     static func uuid(_ req: Request, _ name: String) throws -> UUID {

@@ -75,6 +75,7 @@ struct AgentDTO: Content, Equatable {
     var capacity: Int
     var skills: [String]
     var open: Int
+    var shifts: String?
 
     init(_ p: AgentProfile) {
         id = p.id
@@ -85,6 +86,7 @@ struct AgentDTO: Content, Equatable {
         capacity = p.capacity
         skills = p.skills
         open = p.open
+        shifts = p.shifts
     }
 }
 

@@ -51,9 +51,12 @@ struct SLAController: RouteCollection {
         var expectedWaitMinutes: Int?
         var nextOpening: Date?
         var text: String
+        var bio: String
+        var awayMessage: String
 
         enum CodingKeys: String, CodingKey {
-            case handle, text
+            case handle, text, bio
+            case awayMessage = "away_message"
             case openNow = "open_now"
             case expectedWaitMinutes = "expected_wait_minutes"
             case nextOpening = "next_opening"
@@ -65,7 +68,7 @@ struct SLAController: RouteCollection {
         let handle = try await req.handleParameter()
         let answer = try await HandleAvailability.now(handle, on: req.db, at: req.parley.effects.now())
         return AvailabilityDTO(handle: handle.username, openNow: answer.openNow, expectedWaitMinutes: answer.expectedWaitMinutes,
-                               nextOpening: answer.nextOpening, text: answer.text)
+                               nextOpening: answer.nextOpening, text: answer.text, bio: answer.bio, awayMessage: answer.awayMessage)
     }
 }
 
