@@ -15,11 +15,14 @@ public struct Availability: Sendable, Equatable {
     /// For the handle's bio: "We answer Mon–Fri 09:00–17:30 London time, usually within 45 minutes."
     public var bio: String { "We answer \(hours), usually within \(Self.duration(usualWaitMinutes))." }
 
-    /// The DM sent while the team is away: when it is back, and its hours.
-    public var awayMessage: String {
+    /// The DM sent while the team is away: when it is back (while it is away), and its hours;
+    /// nil for a team that answers around the clock.
+    public var awayMessage: String? {
+        guard hours != Self.aroundTheClock else { return nil }
         let back = backText.isEmpty ? "" : " We're back \(backText)."
         return "Thanks for your message! We're away right now.\(back) \(bio)"
     }
+    static let aroundTheClock = "around the clock"
     /// When the team is back, in words ("Monday 09:00 London time"), while it is away.
     var backText = ""
 
@@ -58,7 +61,7 @@ public struct Availability: Sendable, Equatable {
 
     /// "Mon–Fri 09:00–17:30 London time" (several runs joined by commas), "around the clock".
     static func hours(_ calendar: BusinessCalendar) -> String {
-        guard calendar.hours != nil else { return "around the clock" }
+        guard calendar.hours != nil else { return aroundTheClock }
         let zone = ["GMT", "UTC", "Etc/UTC"].contains(calendar.timeZone.identifier) ? "UTC"
             : (calendar.timeZone.identifier.split(separator: "/").last.map { $0.replacingOccurrences(of: "_", with: " ") } ?? calendar.timeZone.identifier) + " time"
         return WeeklyHours.segments(calendar, dash: "–").joined(separator: ", ") + " " + zone

@@ -8,11 +8,11 @@ import Vapor
 /// help-centre link. Some agents are online, so the desk pass hands them cases at once.
 public enum DemoDesk {
     /// The people the demo makes; every one signs in with the demo's password.
-    static let people: [(email: String, name: String, role: UserRole, capacity: Int, skills: [String], online: Bool)] = [
-        ("priya@parley.local", "Priya Shah", .supervisor, 10, [], false),
-        ("sam@parley.local", "Sam Okafor", .agent, 8, ["billing"], true),
-        ("alex@parley.local", "Alex Moreno", .agent, 6, ["lang:es"], true),
-        ("jordan@parley.local", "Jordan Lee", .agent, 8, [], true),
+    static let people: [(email: String, name: String, role: UserRole, capacity: Int, skills: [String], online: Bool, shifts: String)] = [
+        ("priya@parley.local", "Priya Shah", .supervisor, 10, [], false, "Mon-Fri 08:00-16:00 UTC"),
+        ("sam@parley.local", "Sam Okafor", .agent, 8, ["billing"], true, "Mon-Fri 09:00-17:30 UTC"),
+        ("alex@parley.local", "Alex Moreno", .agent, 6, ["lang:es"], true, "Mon-Fri 12:00-20:00 UTC"),
+        ("jordan@parley.local", "Jordan Lee", .agent, 8, [], true, "Tue-Sat 14:00-22:00 UTC"),
     ]
 
     /// A demo login. The demo's logins share the short password it prints, which the admin page's
@@ -29,6 +29,7 @@ public enum DemoDesk {
         for person in people {
             let user = try await login(app, email: person.email, name: person.name, password: password, role: person.role)
             _ = try await actions.agents.setCapacity(user.id, capacity: person.capacity, skills: person.skills)
+            _ = try await actions.agents.setShifts(user.id, person.shifts)
             if person.online { _ = try await actions.setStatus.run(.online, for: user.id) }
             ids[person.email] = user.id
         }
@@ -62,6 +63,14 @@ public enum DemoDesk {
         _ = try await actions.slaPolicies.save(
             SLAPolicy(firstResponseMinutes: 15, nextResponseMinutes: 15, calendar: aroundTheClock),
             handleID: nil, minPriority: 70)
+        // Two teams keep office hours: their SLA clocks (and business-hours reports) stop overnight,
+        // and their availability lines say when they are back.
+        for (username, hours) in [("Ask_WellsFargo", "Mon-Fri 07:00-23:00, Sat-Sun 08:00-20:00 America/New_York"),
+                                  ("HPSupport", "Mon-Fri 08:00-20:00 Europe/London")] {
+            guard let handle = handles.first(where: { $0.username == username }) else { continue }
+            _ = try await actions.slaPolicies.save(
+                SLAPolicy(firstResponseMinutes: 60, nextResponseMinutes: 60, calendar: try WeeklyHours.parse(hours)), handleID: handle.id, minPriority: 0)
+        }
 
         let templates: [(String, String, [MacroAction])] = [
             ("Sorry, let's take this to DM",

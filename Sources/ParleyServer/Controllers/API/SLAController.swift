@@ -52,7 +52,7 @@ struct SLAController: RouteCollection {
         var nextOpening: Date?
         var text: String
         var bio: String
-        var awayMessage: String
+        var awayMessage: String?
 
         enum CodingKeys: String, CodingKey {
             case handle, text, bio
