@@ -6,7 +6,7 @@ import ParleyServer
 /// `parley bench <name>`: fixed workloads whose reports BENCHMARKS.md quotes.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Run a benchmark and print its report.", subcommands: [BenchIngestCommand.self, BenchTextCommand.self, BenchTriageCommand.self, BenchStreamCommand.self, BenchSearchCommand.self, BenchDeskCommand.self, BenchJobsCommand.self, BenchSpikesCommand.self, BenchHelpCommand.self])
+        commandName: "bench", abstract: "Run a benchmark and print its report.", subcommands: [BenchIngestCommand.self, BenchTextCommand.self, BenchTriageCommand.self, BenchStreamCommand.self, BenchSearchCommand.self, BenchDeskCommand.self, BenchJobsCommand.self, BenchSpikesCommand.self, BenchHelpCommand.self, BenchReportsCommand.self])
 }
 
 struct BenchIngestCommand: AsyncParsableCommand {
