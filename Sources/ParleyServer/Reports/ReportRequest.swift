@@ -11,6 +11,14 @@ struct ReportRequest: Sendable {
     var timeZone: TimeZone
     var csv: Bool
 
+    /// `2026-11-27`: the day `date` falls on in the report's zone.
+    func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
     /// The zone's name as given (Foundation calls UTC "GMT").
     var zoneName: String { ["GMT", "UTC"].contains(timeZone.identifier) ? "UTC" : timeZone.identifier }
 

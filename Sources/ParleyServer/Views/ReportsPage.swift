@@ -61,12 +61,7 @@ struct ReportsPage: Encodable {
     init(user: UserBadge, csrf: String, request: ReportRequest, figures f: Figures) {
         self.user = user
         self.csrf = csrf
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = request.timeZone
-        func day(_ date: Date) -> String {
-            let c = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-        }
+        let day = request.day
         let lastDay = day(request.to.addingTimeInterval(-1))
         form = Form(from: day(request.from), to: lastDay, tz: request.zoneName, groupings: ReportGrouping.allCases.map {
             Option(value: $0.rawValue, label: Self.groupingLabels[$0] ?? $0.rawValue, selected: $0 == request.grouping)

@@ -9,14 +9,7 @@ public enum ClusterAgreement {
         let n = a.count
         guard n > 1 else { return 1 }
         func pairs(_ k: Int) -> Double { Double(k) * Double(k - 1) / 2 }
-        var joint: [Pair: Int] = [:]
-        var rows: [Int: Int] = [:]
-        var columns: [Int: Int] = [:]
-        for (x, y) in zip(a, b) {
-            joint[Pair(x, y), default: 0] += 1
-            rows[x, default: 0] += 1
-            columns[y, default: 0] += 1
-        }
+        let (joint, rows, columns) = contingency(a, b)
         let index = joint.values.map(pairs).reduce(0, +)
         let sumA = rows.values.map(pairs).reduce(0, +)
         let sumB = columns.values.map(pairs).reduce(0, +)
@@ -30,14 +23,7 @@ public enum ClusterAgreement {
         precondition(a.count == b.count)
         let n = Double(a.count)
         guard n > 0 else { return 1 }
-        var joint: [Pair: Int] = [:]
-        var rows: [Int: Int] = [:]
-        var columns: [Int: Int] = [:]
-        for (x, y) in zip(a, b) {
-            joint[Pair(x, y), default: 0] += 1
-            rows[x, default: 0] += 1
-            columns[y, default: 0] += 1
-        }
+        let (joint, rows, columns) = contingency(a, b)
         func entropy(_ counts: Dictionary<Int, Int>.Values) -> Double {
             counts.reduce(0) { $0 - Double($1) / n * log(Double($1) / n) }
         }
@@ -50,6 +36,19 @@ public enum ClusterAgreement {
         let hB = entropy(columns.values)
         guard hA + hB > 0 else { return 1 }
         return max(0, mutual / ((hA + hB) / 2))
+    }
+
+    /// How often each pair of labels, and each label on either side, occurs.
+    static func contingency(_ a: [Int], _ b: [Int]) -> (joint: [Pair: Int], rows: [Int: Int], columns: [Int: Int]) {
+        var joint: [Pair: Int] = [:]
+        var rows: [Int: Int] = [:]
+        var columns: [Int: Int] = [:]
+        for (x, y) in zip(a, b) {
+            joint[Pair(x, y), default: 0] += 1
+            rows[x, default: 0] += 1
+            columns[y, default: 0] += 1
+        }
+        return (joint, rows, columns)
     }
 
     struct Pair: Hashable {

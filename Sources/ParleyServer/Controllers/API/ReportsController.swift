@@ -62,12 +62,6 @@ struct ReportsController: RouteCollection {
 
     /// `parley-volume-2026-11-27-to-2026-12-03.csv` (the last day included, in the report's zone).
     static func fileName(_ kind: DeskReports.Kind, _ request: ReportRequest) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = request.timeZone
-        func day(_ date: Date) -> String {
-            let c = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-        }
-        return "parley-\(kind.rawValue)-\(day(request.from))-to-\(day(request.to.addingTimeInterval(-1)))\(request.grouping == .none ? "" : "-by-\(request.grouping.rawValue)").csv"
+        return "parley-\(kind.rawValue)-\(request.day(request.from))-to-\(request.day(request.to.addingTimeInterval(-1)))\(request.grouping == .none ? "" : "-by-\(request.grouping.rawValue)").csv"
     }
 }
