@@ -9,7 +9,7 @@ struct Parley: AsyncParsableCommand {
         abstract: "A self-hosted social customer care desk for brands on X.",
         subcommands: [
             ServeCommand.self, DemoCommand.self, MigrateCommand.self, ReplayCommand.self, JournalCommand.self,
-            StatsCommand.self, UserCommand.self, TokenCommand.self, HandleCommand.self, WebhookCommand.self, AssignCommand.self, TextCommand.self, TriageCommand.self, StaffingCommand.self, ForecastCommand.self, TopicsCommand.self, ReportCommand.self, EvalCommand.self, ArticlesCommand.self, SpikesCommand.self, BenchCommand.self, SLACommand.self,
+            StatsCommand.self, UserCommand.self, TokenCommand.self, HandleCommand.self, WebhookCommand.self, AssignCommand.self, TextCommand.self, TriageCommand.self, StaffingCommand.self, ForecastCommand.self, TopicsCommand.self, FeedbackCommand.self, ReportCommand.self, EvalCommand.self, ArticlesCommand.self, SpikesCommand.self, BenchCommand.self, SLACommand.self,
         ]
     )
 
