@@ -1,3 +1,4 @@
+import Foundation
 import ParleyCore
 import Testing
 
@@ -44,5 +45,30 @@ import Testing
         let again = clusterer.assign("@airone flight cancelled, rebooking please")
         #expect(one != two)
         #expect(again == one)
+    }
+}
+
+@Suite struct TopicDigestTests {
+    /// Per handle: the brand's own name is not a topic word; the last day's burst is a trend;
+    /// bug reports are counted; hashtags are counted once per message.
+    @Test func aDigestGroupsTrendsAndCountsPerHandle() throws {
+        let acme = Handle(id: UUID(), xUserID: "1", username: "AcmeCare", name: "Acme Care", role: .care, terms: ["Acme"])
+        let other = Handle(id: UUID(), xUserID: "2", username: "OtherHelp", name: "Other", role: .care, terms: [])
+        let to = try Date("2026-12-04T12:00:00Z", strategy: .iso8601)
+        let from = to.addingTimeInterval(-7 * 86_400)
+        var messages: [TopicMessage] = []
+        for n in 0..<6 {  // the app crashing, five in the last day
+            messages.append(TopicMessage(conversationID: UUID(), handleID: acme.id, text: "@AcmeCare Acme app crashes at login #fail #fail",
+                                         at: to.addingTimeInterval(n == 0 ? -5 * 86_400 : -Double(n) * 3_600)))
+        }
+        messages.append(TopicMessage(conversationID: UUID(), handleID: other.id, text: "@OtherHelp app crashes at login", at: to.addingTimeInterval(-60)))
+        let digest = TopicDigest(messages, handles: [acme, other], from: from, to: to)
+        #expect(digest.messages == 7)
+        let top = try #require(digest.topics.first)
+        #expect(top.handleID == acme.id && top.messages == 6 && top.cases == 6 && top.lastDay == 5 && top.trending)
+        #expect(!top.label.lowercased().contains("acme") && top.label.contains("crash"))
+        #expect(top.bugs == 6 && top.suggestions == 0 && top.samples.count == 3)
+        #expect(digest.topics.count == 2 && digest.topics[1].handleID == other.id && !digest.topics[1].trending)
+        #expect(digest.hashtags.map(\.tag) == ["fail"] && digest.hashtags.map(\.uses) == [6] && digest.hashtags.map(\.lastDay) == [5])
     }
 }

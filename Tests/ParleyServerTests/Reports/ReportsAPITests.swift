@@ -92,3 +92,25 @@ import VaporTesting
         }
     }
 }
+
+/// The topics export and page over replayed posts.
+@Suite(.serialized) struct TopicsAPITests: HTTPTestHelpers {
+    @Test func topicsAsJSONCSVAndAPage() async throws {
+        try await withTestApp(clock: TestClock(try Date("2026-11-28T00:00:00Z", strategy: .iso8601))) { app, _ in
+            try await ReportsAPITests().seed(app)
+            let supervisor = try await makeAgent(app, email: "sup@example.com", role: .supervisor)
+            let digest = try await json(app, .GET, "/api/v1/topics?days=7&handle=AcmeCare", supervisor, status: .ok)
+            #expect(digest["messages"] as? Int == 2)
+            let topics = try #require(digest["topics"] as? [[String: Any]])
+            #expect(topics.count == 2 && topics.allSatisfy { $0["handle"] as? String == "AcmeCare" })
+            let csv = try await get(app, "/api/v1/topics?days=7&format=csv", headers: supervisor)
+            #expect(csv.body.hasPrefix("handle,topic,messages,cases,last_24h,trending,bugs,suggestions,first_seen,last_seen,sample\r\n"))
+            #expect(csv.body.components(separatedBy: "\r\n").count == 4)
+            _ = try await json(app, .GET, "/api/v1/topics?days=90", supervisor, status: .badRequest)
+            let session = try await RoleDenialTests().signIn(app, email: "sup@example.com").headers
+            let html = try await page(app, "/topics", session)
+            #expect(html.contains("2 customer messages in the last 7 days"))
+            #expect(html.contains("0 of them in 0 topics of two or more") && html.contains("href=\"/api/v1/topics?days=7&amp;format=csv\""))
+        }
+    }
+}

@@ -22,7 +22,7 @@ public enum ReportCSV {
         return text
     }
 
-    static func field(_ value: String) -> String {
+    public static func field(_ value: String) -> String {
         var value = value
         if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
