@@ -101,7 +101,7 @@ import VaporTesting
 
     @Test func eventsAreJournaledBeforeTheAnswerAndBadOnesAreKept() async throws {
         try await withTestApp { app, _ in
-            let headers = try await makeAgent(app)
+            let headers = try await makeAgent(app, role: .admin, scopes: [.ingest])
             let post = ReplyLoopTests.customerPost
             try await app.testing().test(.POST, "api/v1/events", headers: headers, beforeRequest: { req in
                 req.body = ByteBuffer(string: post)

@@ -40,6 +40,7 @@ struct DeskActions: Sendable {
     var flows: FlowActions { FlowActions(context: context) }
     var supportForm: SupportFormActions { SupportFormActions(context: context) }
     var csat: CSATActions { CSATActions(context: context) }
+    var tokens: APITokenActions { APITokenActions(context: context) }
 }
 
 extension Request {

@@ -93,4 +93,15 @@ public enum ParleyApp {
     public static func setPublishing(_ app: Application, handleID: UUID, verified: Bool, answerFrom: UUID?, limits: PostingLimits?) async throws -> Handle {
         try await app.actions.handleSettings.setPublishing(handleID, verified: verified, answerFrom: answerFrom, limits: limits)
     }
+
+    /// An API token for a user (the operator's `parley token create`), under the API's rules as
+    /// the user themself; returns the secret, shown once.
+    public static func createToken(_ app: Application, for user: DeskUser, name: String, scopes: Set<TokenScope>, expiresInDays: Int?) async throws -> String {
+        try await app.actions.tokens.create(for: user.id, name: name, scopes: scopes, expiresInDays: expiresInDays, by: user).secret
+    }
+
+    /// Revokes an API token (the operator's `parley token revoke`).
+    public static func revokeToken(_ app: Application, _ id: UUID) async throws {
+        try await UserQueries(database: app.db).revokeToken(id, at: app.parleyServices.effects.now())
+    }
 }

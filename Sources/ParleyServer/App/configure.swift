@@ -27,7 +27,8 @@ public func configure(_ app: Application, config: ParleyConfig, effects: Effects
         config: config, effects: effects, metrics: metrics, hub: LiveHub(),
         options: PipelineOptions(retweetsOpenConversations: config.retweetsOpenConversations, reopenWindow: config.reopenWindow),
         triager: loadTriager(config, logger: app.logger), loginThrottle: SlidingWindowLimit(limit: 5, window: 15 * 60), leadership: leadership,
-        x: config.x.enabled ? try XServices(database: app.db, config: config.x, metrics: metrics, clock: effects.now) : nil)
+        x: config.x.enabled ? try XServices(database: app.db, config: config.x, metrics: metrics, clock: effects.now) : nil,
+        tokenLimit: SlidingWindowLimit(limit: config.desk.tokenRateLimit, window: 60))
     app.parleyServices = services
 
     app.views.use(.leaf)

@@ -8,7 +8,7 @@ func routes(_ app: Application) throws {
         signer: config.x.consumerSecret.map { WebhookSigner(consumerSecret: $0) }, maxBodyBytes: config.maxBodyBytes))
     try app.register(collection: EmailWebhookController(secret: config.desk.inboundEmailSecret, maxBytes: config.desk.maxEmailBytes))
 
-    let api = app.grouped("api", "v1").grouped(BearerAuthenticator(), SessionUserAuthenticator(), RequireUser(), CSRFProtection())
+    let api = app.grouped("api", "v1").grouped(BearerAuthenticator(), SessionUserAuthenticator(), RequireUser(), CSRFProtection(), TokenScopeCheck())
     try api.register(collection: ConversationsController())
     try api.register(collection: SearchController())
     try api.register(collection: DeskController())
@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: ReportsController())
     try api.register(collection: StaffingController())
     try api.register(collection: TopicsController())
+    try api.register(collection: TokensController())
     try api.register(collection: EventsController(maxBodyBytes: app.parleyServices.config.maxBodyBytes))
     try api.register(collection: TemplatesController())
     try api.register(collection: ScheduledPostsController())

@@ -24,6 +24,8 @@ public struct DeskSettings: Sendable, Equatable {
     public var inboundEmailSecret: String?
     /// The largest inbound e-mail taken (413 beyond).
     public var maxEmailBytes = 10 * 1_048_576
+    /// Requests a minute one API token may make (per process).
+    public var tokenRateLimit = 600
     /// How long after a case is resolved its satisfaction survey goes; nil: no surveys.
     public var csatDelay: TimeInterval? = 3_600
 

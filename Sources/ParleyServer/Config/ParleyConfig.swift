@@ -157,6 +157,12 @@ public struct ParleyConfig: Sendable {
             }
             config.desk.inboundEmailSecret = secret
         }
+        if let raw = environment["PARLEY_TOKEN_RATE_LIMIT"], !raw.isEmpty {
+            guard let limit = Int(raw), (1...1_000_000).contains(limit) else {
+                throw LoadError.invalid(variable: "PARLEY_TOKEN_RATE_LIMIT", value: raw, expected: "requests a minute per API token, 1 to 1000000")
+            }
+            config.desk.tokenRateLimit = limit
+        }
         if let raw = environment["PARLEY_CSAT_DELAY_MINUTES"], !raw.isEmpty {
             if raw == "off" {
                 config.desk.csatDelay = nil

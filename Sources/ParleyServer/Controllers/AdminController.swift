@@ -24,6 +24,8 @@ struct AdminController: RouteCollection {
         admin.post("admin", "help-url", use: setHelpURL)
         admin.post("admin", "auto-replies", use: setAutoReplies)
         admin.post("admin", "handoff", use: setHandoff)
+        admin.post("admin", "tokens", use: createToken)
+        admin.post("admin", "tokens", ":token", "revoke", use: revokeToken)
     }
 
     struct Page: Encodable {
@@ -37,6 +39,10 @@ struct AdminController: RouteCollection {
             var helpURL: String
         }
         struct Option: Encodable { var value: String; var label: String; var checked = false }
+        struct TokenRow: Encodable {
+            var id: String; var name: String; var owner: String; var scopes: String; var created: String; var expires: String
+            var lastUsed: String; var state: String; var active: Bool
+        }
         var user: UserBadge
         var csrf: String
         var notice: String?
@@ -46,6 +52,7 @@ struct AdminController: RouteCollection {
         var policies: [Policy]
         var templates: [Template]
         var handles: [HandleRow]
+        var tokens: [TokenRow]
         var defaultHandoff = TriageHandoffAdvice.defaultTemplate
         /// The rule being edited (`?rule=<id>`), or a blank one.
         var ruleForm: RoutingRuleForm
@@ -109,6 +116,13 @@ struct AdminController: RouteCollection {
                 .init(id: $0.id.uuidString, name: $0.name, handle: handleName($0.handleID), body: $0.body, does: describe.macro($0.actions))
             },
             handles: handleRows,
+            tokens: try await req.actions.tokens.list(by: user).map { t in
+                let now = req.parley.effects.now()
+                return .init(id: t.id.uuidString, name: t.name, owner: profiles.first { $0.id == t.userID }?.email ?? "former user",
+                             scopes: TokenScope.text(t.scopes), created: req.localTime.format(t.createdAt),
+                             expires: t.expiresAt.map { req.localTime.format($0) } ?? "never", lastUsed: t.lastUsedAt.map { req.localTime.format($0) } ?? "never",
+                             state: t.revokedAt != nil ? "revoked" : (t.unusable(at: now) != nil ? "expired" : "active"), active: t.unusable(at: now) == nil)
+            },
             ruleForm: ruleForm,
             policyForm: editedPolicy.map(SLAPolicyForm.init) ?? SLAPolicyForm(),
             templateForm: editedTemplate.map(TemplateForm.init) ?? TemplateForm(),
@@ -146,6 +160,56 @@ struct AdminController: RouteCollection {
             let form = try req.content.decode(AgentForm.self)
             try await req.actions.agents.setShifts(form.user, form.shifts)
             try await req.actions.agents.setCapacity(form.user, capacity: form.capacity, skills: form.skills.commaSeparatedItems)
+        }
+    }
+
+    struct TokenForm: Content {
+        var user: UUID
+        var name: String
+        var read: String?
+        var write: String?
+        var admin: String?
+        var ingest: String?
+        var expiresDays: String?
+
+        enum CodingKeys: String, CodingKey {
+            case user, name, read, write, admin, ingest
+            case expiresDays = "expires_days"
+        }
+    }
+
+    struct TokenMade: Encodable {
+        var user: UserBadge
+        var name: String
+        var scopes: String
+        var secret: String
+    }
+
+    /// Makes a token and shows its secret on a page of its own, once (never in a redirect's URL).
+    @Sendable func createToken(req: Request) async throws -> Response {
+        let actor = try req.auth.require(AuthenticatedUser.self).user
+        let form = try req.content.decode(TokenForm.self)
+        let scopes = Set([(form.read, TokenScope.read), (form.write, .write), (form.admin, .admin), (form.ingest, .ingest)].compactMap { $0.0 == nil ? nil : $0.1 })
+        let days = form.expiresDays.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        do {
+            guard !scopes.isEmpty else { throw DeskError.invalid(code: "invalid_token", APITokenError.noScope.description) }
+            guard days.map({ Int($0) != nil }) ?? true else { throw DeskError.invalid(code: "invalid_token", APITokenError.badExpiry.description) }
+            let made = try await req.actions.tokens.create(for: form.user, name: form.name, scopes: scopes, expiresInDays: days.flatMap { Int($0) }, by: actor)
+            let page = try await req.view.render("token-made", TokenMade(
+                user: UserBadge(actor, banners: try await req.banners()), name: made.token.name, scopes: TokenScope.text(made.token.scopes), secret: made.secret))
+            let response = try await page.encodeResponse(for: req)
+            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return response
+        } catch {
+            return try await attempt(req, done: "") { throw error }
+        }
+    }
+
+    @Sendable func revokeToken(req: Request) async throws -> Response {
+        try await attempt(req, done: "Token revoked.") {
+            let actor = try req.auth.require(AuthenticatedUser.self).user
+            guard let raw = req.parameters.get("token"), let id = UUID(uuidString: raw) else { throw DeskError.notFound("token") }
+            _ = try await req.actions.tokens.revoke(id, by: actor)
         }
     }
 

@@ -6,15 +6,56 @@ import Vapor
 /// The signed-in person, however they proved it (session cookie or bearer token).
 struct AuthenticatedUser: Authenticatable {
     var user: DeskUser
+    /// The API token the request came with; nil for a browser session.
+    var token: APIToken? = nil
 }
 
-/// Bearer tokens on the API.
+/// Bearer tokens on the API. An expired or revoked token signs nobody in, and the 401 says why.
 struct BearerAuthenticator: AsyncBearerAuthenticator {
+    struct RefusalKey: StorageKey { typealias Value = String }
+
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         guard !bearer.token.isEmpty, bearer.token.count <= 200 else { return }
-        if let user = try await request.parley.users.user(forToken: bearer.token) {
-            request.auth.login(AuthenticatedUser(user: user))
+        guard let found = try await request.parley.users.user(forToken: bearer.token) else { return }
+        let now = request.parley.effects.now()
+        if let refusal = found.token.unusable(at: now) {
+            request.storage[RefusalKey.self] = refusal
+            return
         }
+        try await request.parley.users.touchToken(found.token.id, at: now)
+        request.auth.login(AuthenticatedUser(user: found.user, token: found.token))
+    }
+}
+
+/// What an API token may do on each route: its scopes (read for GET, write for changes, admin on
+/// admin routes, ingest on `POST /api/v1/events`, which a browser session may not call), and
+/// its rate (429 with `Retry-After` past the limit a minute).
+struct TokenScopeCheck: AsyncMiddleware {
+    static let scopeKey = "parley.scope"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let ingest = request.route?.userInfo[Self.scopeKey] as? String == TokenScope.ingest.rawValue
+        guard let signedIn = request.auth.get(AuthenticatedUser.self), let token = signedIn.token else {
+            if ingest { throw HTTPError(.forbidden, "token_scope", "This route needs an API token with the ingest scope.") }
+            return try await next.respond(to: request)
+        }
+        // A role the user lacks is refused as such, by the route's own check, before any scope.
+        if let role = (request.route?.userInfo[RoleGatedRoutes.userInfoKey] as? String).flatMap(UserRole.init(rawValue:)), !signedIn.user.role.includes(role) {
+            return try await next.respond(to: request)
+        }
+        let needed = TokenAccess.needed(
+            method: request.method.rawValue, adminRoute: request.route?.userInfo[RoleGatedRoutes.userInfoKey] as? String == UserRole.admin.rawValue,
+            ingestRoute: ingest)
+        guard TokenAccess.allows(token.scopes, needed) else {
+            throw HTTPError(.forbidden, "token_scope", "This API token lacks the \(needed.rawValue) scope (it has: \(TokenScope.text(token.scopes))).")
+        }
+        let limiter = request.application.parleyServices.tokenLimit
+        let now = request.parley.effects.now()
+        if let wait = await limiter.retryAfter(token.id.uuidString, now: now) {
+            throw HTTPError(.tooManyRequests, "rate_limited", "Too many requests with this API token; try again shortly.", retryAfter: Int(wait.rounded(.up)))
+        }
+        await limiter.record(token.id.uuidString, now: now)
+        return try await next.respond(to: request)
     }
 }
 
@@ -48,7 +89,7 @@ extension AuthenticatedUser: SessionAuthenticatable {
 struct RequireUser: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.auth.has(AuthenticatedUser.self) else {
-            throw HTTPError(.unauthorized, "unauthorized", "Sign in, or send 'Authorization: Bearer <token>'.")
+            throw HTTPError(.unauthorized, "unauthorized", request.storage[BearerAuthenticator.RefusalKey.self] ?? "Sign in, or send 'Authorization: Bearer <token>'.")
         }
         return try await next.respond(to: request)
     }

@@ -19,6 +19,8 @@ struct ParleyServices: Sendable {
     var leadership: Leadership
     /// The X connector; nil when it is off and the sandbox stands in for X.
     var x: XServices?
+    /// Requests per API token: `PARLEY_TOKEN_RATE_LIMIT` a minute (600 unless set), per process.
+    var tokenLimit: SlidingWindowLimit
     /// Help-center page views, written in batches.
     var articleViews = ArticleViews()
     /// Inbound e-mail: 30 a minute per sender, so a burst is refused (429) before the journal.

@@ -31,5 +31,6 @@ public enum ParleyMigrations {
         AddEmailChannel(),
         AddCSAT(),
         AddAgentShifts(),
+        AddTokenScopes(),
     ]
 }

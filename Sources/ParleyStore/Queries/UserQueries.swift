@@ -1,5 +1,6 @@
 import Crypto
 import FluentKit
+import FluentSQL
 import Foundation
 import ParleyCore
 
@@ -45,21 +46,57 @@ public struct UserQueries: Sendable {
         try await credentials(email: email)?.user
     }
 
-    public func createToken(userID: UUID, token: String, name: String, at: Date, id: UUID) async throws {
+    public func createToken(userID: UUID, token: String, name: String, at: Date, id: UUID,
+                            scopes: Set<TokenScope> = [.read, .write], expiresAt: Date? = nil) async throws {
         let record = APITokenRecord()
         record.id = id
         record.userID = userID
         record.tokenHash = Self.hash(token)
         record.name = name
         record.createdAt = at
+        record.scopes = TokenScope.text(scopes)
+        record.expiresAt = expiresAt
         try await record.create(on: database)
     }
 
-    public func user(forToken token: String) async throws -> DeskUser? {
-        guard let record = try await APITokenRecord.query(on: database).filter(\.$tokenHash == Self.hash(token)).first() else {
-            return nil
-        }
-        return try await find(record.userID)
+    /// The token's user and the token, whether or not it may still be used.
+    public func user(forToken token: String) async throws -> (user: DeskUser, token: APIToken)? {
+        guard let record = try await APITokenRecord.query(on: database).filter(\.$tokenHash == Self.hash(token)).first(),
+              let user = try await find(record.userID) else { return nil }
+        return (user, try Self.token(record))
+    }
+
+    /// The tokens of `userID` (everyone's when nil), newest first.
+    public func tokens(of userID: UUID?) async throws -> [APIToken] {
+        var query = APITokenRecord.query(on: database).sort(\.$createdAt, .descending)
+        if let userID { query = query.filter(\.$userID == userID) }
+        return try await query.all().map(Self.token)
+    }
+
+    public func token(_ id: UUID) async throws -> APIToken? {
+        try await APITokenRecord.find(id, on: database).map(Self.token)
+    }
+
+    public func revokeToken(_ id: UUID, at date: Date) async throws {
+        guard let record = try await APITokenRecord.find(id, on: database), record.revokedAt == nil else { return }
+        record.revokedAt = date
+        try await record.update(on: database)
+    }
+
+    /// Notes a use, at most once a minute per token (a write on every request would be the API's cost).
+    public func touchToken(_ id: UUID, at date: Date) async throws {
+        let sql = try database.requireSQL()
+        let v = SQLValues(sql)
+        try await sql.raw("""
+            UPDATE api_tokens SET last_used_at = \(bind: date)
+            WHERE id = \(v.uuid(id)) AND (last_used_at IS NULL OR last_used_at < \(bind: date.addingTimeInterval(-60)))
+            """).run()
+    }
+
+    static func token(_ record: APITokenRecord) throws -> APIToken {
+        APIToken(id: try record.requireID(), userID: record.userID, name: record.name,
+                 scopes: (try? TokenScope.parse(record.scopes)) ?? [], createdAt: record.createdAt, expiresAt: record.expiresAt,
+                 lastUsedAt: record.lastUsedAt, revokedAt: record.revokedAt)
     }
 
     static func hash(_ token: String) -> String {

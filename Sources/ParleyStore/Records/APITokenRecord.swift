@@ -12,6 +12,9 @@ final class APITokenRecord: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    @Field(key: "scopes") var scopes: String
+    @OptionalField(key: "expires_at") var expiresAt: Date?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
 
     init() {}
 }

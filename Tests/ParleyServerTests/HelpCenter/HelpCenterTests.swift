@@ -147,7 +147,8 @@ import VaporTesting
                     "brand": "acme", "title": title, "body": body, "status": "published"]), encoding: .utf8)!, status: .created)
             }
             let post = #"{"data":{"id":"9001","text":"@AcmeCare where is my parcel?? order 12345 still not here","author_id":"555","created_at":"2026-12-01T10:00:00.000Z","conversation_id":"9001","entities":{"mentions":[{"start":0,"end":9,"username":"AcmeCare","id":"100"}]}},"includes":{"users":[{"id":"555","username":"dana","name":"Dana"}]}}"#
-            _ = try await json(app, .POST, "api/v1/events", admin, post, status: .accepted)
+            let ingest = try await makeAgent(app, email: "feed@example.com", role: .admin, scopes: [.ingest])
+            _ = try await json(app, .POST, "api/v1/events", ingest, post, status: .accepted)
             try await ParleyApp.processor(for: app).drain()
             let conversation = try #require(try await ConversationQueries(database: app.db).message(xID: "9001")?.conversationID)
             let suggestions = try await json(app, .GET, "api/v1/conversations/\(conversation)/article-suggestions", admin, status: .ok)

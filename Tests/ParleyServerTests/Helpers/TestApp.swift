@@ -71,14 +71,16 @@ func demoStreamLines() throws -> [Data] {
     try ReplayFile(contentsOf: repositoryRoot.appendingPathComponent("Resources/Demo/ibm-care-stream.jsonl")).lines
 }
 
-/// An agent with an API token; returns the bearer header.
-func makeAgent(_ app: Application, email: String = "agent@example.com", role: UserRole = .agent) async throws -> HTTPHeaders {
+/// A user with an API token; returns the bearer header.
+func makeAgent(_ app: Application, email: String = "agent@example.com", role: UserRole = .agent, scopes: Set<TokenScope>? = nil) async throws -> HTTPHeaders {
     let users = UserQueries(database: app.db)
     let user = try await users.create(
         email: email, name: "Ana", passwordHash: try ParleyApp.hashPassword("secret-password", on: app), role: role,
         at: Date(), id: UUID())
     let token = "pk_test_\(UUID().uuidString)"
-    try await users.createToken(userID: user.id, token: token, name: "test", at: Date(), id: UUID())
+    // A token with what its user's role allows (admin's: admin too), unless told otherwise.
+    try await users.createToken(userID: user.id, token: token, name: "test", at: Date(), id: UUID(),
+                                scopes: scopes ?? (role == .admin ? [.read, .write, .admin] : [.read, .write]))
     var headers = HTTPHeaders()
     headers.bearerAuthorization = BearerAuthorization(token: token)
     return headers

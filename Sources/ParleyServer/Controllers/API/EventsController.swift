@@ -3,12 +3,14 @@ import ParleyCore
 import Vapor
 
 /// `POST /api/v1/events`: one raw X payload, answered 202 only once it is in the journal.
-/// Malformed payloads are journaled too (and marked by the processor), so nothing is lost.
+/// Malformed payloads are journaled too (and marked by the processor), so nothing is lost. Only
+/// an API token with the `ingest` scope may call it: a payload can look like the brand's own post.
 struct EventsController: RouteCollection {
     let maxBodyBytes: Int
 
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.POST, "events", body: .collect(maxSize: ByteCount(value: maxBodyBytes)), use: create)
+            .userInfo[TokenScopeCheck.scopeKey] = TokenScope.ingest.rawValue
     }
 
     @Sendable func create(req: Request) async throws -> Response {
