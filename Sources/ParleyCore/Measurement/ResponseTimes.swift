@@ -21,13 +21,17 @@ public struct CaseTimeline: Sendable, Equatable {
     }
 
     /// The customer's first message: when the case's clock starts.
-    public var firstCustomerMessage: Date? { messages.filter { !$0.fromBrand }.map(\.at).min() }
+    public var firstCustomerMessage: Date? {
+        var first: Date?
+        for message in messages where !message.fromBrand && first.map({ message.at < $0 }) ?? true { first = message.at }
+        return first
+    }
 
     /// Seconds from the customer's first message to the brand's first message after it; nil when
     /// the brand has not answered. A case reopened later keeps its first response: the reopening
     /// is counted by the next-response figures, never as a slow first one.
     public var firstResponseSeconds: Double? {
-        guard let start = firstCustomerMessage, let answer = messages.filter({ $0.fromBrand && $0.at >= start }).map(\.at).min() else { return nil }
+        guard let start = firstCustomerMessage, let answer = firstResponseAt else { return nil }
         return answer.timeIntervalSince(start)
     }
 

@@ -24,6 +24,8 @@ public struct Conversation: Sendable, Equatable, Codable {
     public var previousConversationID: UUID?
     /// The desk's override and SLA raise (the desk sets them; the pipeline carries them).
     public var priorityAdjustment: PriorityAdjustment
+    /// Its messages' times, kinds and intents, for the reports.
+    public var timeline: ConversationTimeline
 
     /// The priority the desk works by: triage's, adjusted.
     public var priority: Int { priorityAdjustment.effective(triage: triage.priority) }
@@ -33,7 +35,8 @@ public struct Conversation: Sendable, Equatable, Codable {
         id: UUID, handleID: UUID, customerID: UUID, state: ConversationState, hasPublic: Bool,
         hasDM: Bool, openedAt: Date, lastMessageAt: Date, awaitingReplySince: Date?, messageCount: Int,
         triage: ConversationTriage = ConversationTriage(), resolvedAt: Date? = nil, snoozedUntil: Date? = nil,
-        previousConversationID: UUID? = nil, priorityAdjustment: PriorityAdjustment = .none, hasEmail: Bool = false
+        previousConversationID: UUID? = nil, priorityAdjustment: PriorityAdjustment = .none, hasEmail: Bool = false,
+        timeline: ConversationTimeline = ConversationTimeline()
     ) {
         self.id = id
         self.handleID = handleID
@@ -51,6 +54,7 @@ public struct Conversation: Sendable, Equatable, Codable {
         self.snoozedUntil = snoozedUntil
         self.previousConversationID = previousConversationID
         self.priorityAdjustment = priorityAdjustment
+        self.timeline = timeline
     }
 }
 

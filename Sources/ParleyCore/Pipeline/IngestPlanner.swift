@@ -459,6 +459,7 @@ private struct Work {
     private mutating func count(_ message: Message, into conversationID: UUID) {
         guard var conversation = index.conversations[conversationID] else { return }
         conversation.messageCount += 1
+        conversation.timeline.add(ConversationTimeline.Entry(at: message.createdAt, kind: message.kind, intent: message.triage?.intent))
         switch message.kind.channel {
         case .public: conversation.hasPublic = true
         case .dm: conversation.hasDM = true

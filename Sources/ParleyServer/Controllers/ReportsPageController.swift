@@ -16,9 +16,8 @@ struct ReportsPageController: RouteCollection {
         let reports = DeskReports(database: req.db, handles: try await req.parley.handles.all(), now: now)
         let scope = try await reports.scope(request)
         let queries = ReportQueries(database: req.db)
-        let cases = try await reports.cases(scope)
-        let messages = try await queries.messages(from: scope.from, to: scope.to)
-        let spans = try await queries.openSpans(from: scope.from, to: scope.to)
+        let activity = try await queries.activity(from: scope.from, to: scope.to, policies: try await SLAQueries(database: req.db).policies())
+        let (cases, messages, spans) = (activity.cases, activity.messages, activity.spans)
         let replies = try await queries.repliesSent(from: scope.from, to: scope.to)
         let surveys = try await CSATQueries(database: req.db).responses(from: scope.from, to: scope.to)
         var overTime = scope

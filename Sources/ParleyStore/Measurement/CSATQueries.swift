@@ -48,18 +48,16 @@ public struct CSATQueries: Sendable {
 
     /// Surveys sent in [from, to), each with what its case is filed under; trolls and spam out.
     public func responses(from: Date, to: Date) async throws -> [CSATResponse] {
-        let sql = try database.requireSQL()
-        return try await sql.raw("""
+        try await BulkRows.read(database, """
             SELECT s.sent_at, s.rating, s.channel, c.handle_id, c.team_id, c.assignee_id FROM csat_surveys s
             JOIN conversations c ON c.id = s.conversation_id
             WHERE s.sent_at >= \(bind: from) AND s.sent_at < \(bind: to)
               AND NOT EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag IN ('troll', 'spam'))
-            """).all().map { row in
-            CSATResponse(
-                sentAt: try row.decode(column: "sent_at", as: Date.self), rating: try row.decode(column: "rating", as: Int?.self),
-                handleID: try row.decode(column: "handle_id", as: UUID.self), teamID: try row.decode(column: "team_id", as: UUID?.self),
-                assigneeID: try row.decode(column: "assignee_id", as: UUID?.self),
-                channel: Channel(rawValue: try row.decode(column: "channel", as: String.self)) ?? .dm)
+            """) { row in
+            guard let sentAt = row.date(0), let handleID = row.uuid(3) else { throw StoreError.invalid("a survey row without its time or handle") }
+            return CSATResponse(
+                sentAt: sentAt, rating: row.int(1), handleID: handleID, teamID: row.uuid(4), assigneeID: row.uuid(5),
+                channel: row.string(2).flatMap(Channel.init(rawValue:)) ?? .dm)
         }
     }
 

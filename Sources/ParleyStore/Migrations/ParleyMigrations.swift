@@ -32,5 +32,6 @@ public enum ParleyMigrations {
         AddCSAT(),
         AddAgentShifts(),
         AddTokenScopes(),
+        AddConversationTimelines(),
     ]
 }

@@ -78,7 +78,7 @@ enum IngestRows {
         "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
         "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
         "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "priority_override", "sla_status",
-        "has_email",
+        "has_email", "timeline",
     ]
 
     static func conversations(_ sql: any SQLDatabase, ids: [UUID]) async throws -> [Conversation] {
@@ -119,7 +119,8 @@ enum IngestRows {
             priorityAdjustment: PriorityAdjustment(
                 override: try row.decode(column: "priority_override", as: Int?.self),
                 slaBreached: try row.decode(column: "sla_status", as: String.self) == SLAStanding.Status.breached.rawValue),
-            hasEmail: try row.decode(column: "has_email", as: Bool.self))
+            hasEmail: try row.decode(column: "has_email", as: Bool.self),
+            timeline: ConversationTimeline(packed: try row.decode(column: "timeline", as: String.self)))
     }
 
     static func pendingJournal(_ sql: any SQLDatabase, limit: Int) async throws -> [JournalEntry] {

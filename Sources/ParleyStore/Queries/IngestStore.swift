@@ -139,7 +139,8 @@ public struct IngestStore: Sendable {
             var insert = sql.insert(into: "conversations").columns(
                 "id", "handle_id", "customer_id", "state", "has_public", "has_dm", "opened_at", "last_message_at",
                 "awaiting_reply_since", "message_count", "priority", "priority_reasons", "handoff", "handoff_reasons",
-                "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "effective_priority", "has_email")
+                "suggested_reply", "resolved_at", "snoozed_until", "previous_conversation_id", "effective_priority", "has_email",
+                "timeline")
             for c in rows {
                 insert = insert.values(
                     v.uuid(c.id), v.uuid(c.handleID), v.uuid(c.customerID), SQLBind(c.state.rawValue),
@@ -148,13 +149,13 @@ public struct IngestStore: Sendable {
                     SQLBind(TriageColumns.lines(c.triage.priorityReasons)), SQLBind(c.triage.handoff.rawValue),
                     SQLBind(TriageColumns.lines(c.triage.handoffReasons)), v.optional(c.triage.suggestedReply),
                     v.optional(c.resolvedAt), v.optional(c.snoozedUntil), v.uuid(c.previousConversationID), SQLBind(c.priority),
-                    SQLBind(c.hasEmail))
+                    SQLBind(c.hasEmail), SQLBind(c.timeline.packed))
             }
             try await insert.onConflict(with: ["id"]) {
                 [
                     "state", "has_public", "has_dm", "opened_at", "last_message_at", "awaiting_reply_since", "message_count",
                     "priority", "priority_reasons", "handoff", "handoff_reasons", "suggested_reply", "resolved_at",
-                    "snoozed_until", "previous_conversation_id", "effective_priority", "has_email",
+                    "snoozed_until", "previous_conversation_id", "effective_priority", "has_email", "timeline",
                 ].reduce($0) { $0.set(excludedValueOf: $1) }
             }.run()
         }

@@ -14,8 +14,10 @@ public struct ReportQueries: Sendable {
 
     public static let excludedTags = ["troll", "spam"]
 
+    static let excludedList = "(" + excludedTags.map { "'\($0)'" }.joined(separator: ", ") + ")"
+
     var notExcluded: SQLQueryString {
-        "NOT EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag IN \(unsafeRaw: "(" + Self.excludedTags.map { "'\($0)'" }.joined(separator: ", ") + ")"))"
+        "NOT EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag IN \(unsafeRaw: Self.excludedList))"
     }
 
     public func timelines(from: Date, to: Date) async throws -> [CaseTimeline] {
@@ -25,74 +27,104 @@ public struct ReportQueries: Sendable {
     /// The cases opened in [from, to) with what each report groups them by, each measured
     /// against the policy `StoredSLAPolicy.choose` gives its handle and priority.
     public func cases(from: Date, to: Date, policies: [StoredSLAPolicy]) async throws -> [ReportCase] {
-        let sql = try database.requireSQL()
-        let rows = try await sql.raw("""
-            SELECT c.id, c.handle_id, c.team_id, c.assignee_id, c.resolved_at, COALESCE(c.priority_override, c.priority) AS priority,
-                   m.created_at, m.kind, CASE WHEN m.kind IN \(unsafeRaw: OwnKinds.sqlList) THEN NULL ELSE m.triage END AS triage
-            FROM conversations c
-            JOIN messages m ON m.conversation_id = c.id
-            WHERE c.opened_at >= \(bind: from) AND c.opened_at < \(bind: to) AND \(notExcluded)
-            ORDER BY c.id, m.created_at, m.id
-            """).all()
-        var cases: [ReportCase] = []
-        var current: UUID?
-        var firstCustomer: Date?
-        for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
-            let kind = MessageKind(rawValue: try row.decode(column: "kind", as: String.self))
-            let at = try row.decode(column: "created_at", as: Date.self)
-            if id != current {
-                current = id
-                firstCustomer = nil
-                let handleID = try row.decode(column: "handle_id", as: UUID.self)
-                let priority = try row.decode(column: "priority", as: Int.self)
-                cases.append(ReportCase(
-                    timeline: CaseTimeline(conversationID: id, messages: [], resolvedAt: try row.decode(column: "resolved_at", as: Date?.self)),
-                    handleID: handleID, teamID: try row.decode(column: "team_id", as: UUID?.self),
-                    assigneeID: try row.decode(column: "assignee_id", as: UUID?.self),
-                    policy: StoredSLAPolicy.choose(policies, handleID: handleID, priority: priority)?.policy))
-            }
-            let fromBrand = kind?.isOwn ?? false
-            cases[cases.count - 1].timeline.messages.append((at, fromBrand))
-            if !fromBrand, firstCustomer == nil {
-                firstCustomer = at
-                cases[cases.count - 1].channel = kind?.channel ?? .public
-                cases[cases.count - 1].intent = TriageColumns.decodeMessage(try row.decode(column: "triage", as: String?.self))?.intent
-            }
-        }
-        return cases
+        try await load("c.opened_at >= \(bind: from) AND c.opened_at < \(bind: to)", from: from, to: to, policies: policies, entries: false)
+            .map(\.report)
     }
 
-    /// The messages written in [from, to), each with what its case is filed under (the case's
-    /// intent is its first customer message's).
-    public func messages(from: Date, to: Date) async throws -> [VolumeMessage] {
-        let sql = try database.requireSQL()
-        let rows = try await sql.raw("""
-            SELECT m.created_at, m.kind, c.handle_id, c.team_id, c.assignee_id,
-                   (SELECT f.triage FROM messages f WHERE f.conversation_id = c.id AND f.kind NOT IN \(unsafeRaw: OwnKinds.sqlList)
-                    ORDER BY f.created_at, f.id LIMIT 1) AS triage
-            FROM messages m
-            JOIN conversations c ON c.id = m.conversation_id
-            WHERE m.created_at >= \(bind: from) AND m.created_at < \(bind: to) AND \(notExcluded)
-            """).all()
-        return try rows.map { row in
-            let kind = MessageKind(rawValue: try row.decode(column: "kind", as: String.self))
-            return VolumeMessage(
-                at: try row.decode(column: "created_at", as: Date.self), fromBrand: kind?.isOwn ?? false,
-                handleID: try row.decode(column: "handle_id", as: UUID.self), teamID: try row.decode(column: "team_id", as: UUID?.self),
-                assigneeID: try row.decode(column: "assignee_id", as: UUID?.self), channel: kind?.channel ?? .public,
-                intent: TriageColumns.decodeMessage(try row.decode(column: "triage", as: String?.self))?.intent)
+    /// What the volume report counts over [from, to): the cases opened in it, the messages
+    /// written in it (each with what its case is filed under; the case's intent is its first
+    /// customer message's), cases opened earlier included, and every case open at some time in
+    /// it (opened before its end, not resolved before its start) for the backlog.
+    public func activity(from: Date, to: Date, policies: [StoredSLAPolicy]) async throws -> ReportActivity {
+        // A case's messages lie between its opening and its last message. Naming every state
+        // lets the (state, last_message_at) index find the cases written to since `from`;
+        // SQLite, left to itself, reads every case opened before `to` instead.
+        let states = ConversationState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let loaded = try await load(
+            "c.state IN (\(unsafeRaw: states)) AND c.last_message_at >= \(bind: from) AND c.opened_at < \(bind: to)",
+            index: "conversations_queue", from: from, to: to, policies: policies, entries: true)
+        var activity = ReportActivity(cases: [], messages: [], spans: try await openedBefore(from: from, to: to))
+        for row in loaded {
+            if row.openedAt >= from, row.openedAt < to {
+                activity.cases.append(row.report)
+                activity.spans.append((row.openedAt, row.resolved ? row.report.timeline.resolvedAt : nil))
+            }
+            for entry in row.timeline?.entries ?? [] where entry.at >= from && entry.at < to {
+                activity.messages.append(VolumeMessage(
+                    at: entry.at, fromBrand: entry.kind.isOwn, handleID: row.report.handleID, teamID: row.report.teamID,
+                    assigneeID: row.report.assigneeID, channel: entry.kind.channel, intent: row.report.intent))
+            }
+        }
+        return activity
+    }
+
+    /// One row per case matching `condition` (found on SQLite by `index`), its messages read from
+    /// its packed timeline (kept whole with `entries`), so a report reads a row per case rather
+    /// than per message. Each case gets its policy, and the
+    /// policy's calendar laid out over the period and the weeks after it.
+    private func load(
+        _ condition: SQLQueryString, index: String = "conversations_opened", from: Date, to: Date, policies: [StoredSLAPolicy], entries: Bool
+    ) async throws -> [(openedAt: Date, resolved: Bool, report: ReportCase, timeline: ConversationTimeline?)] {
+        // Laid out for a report's period (at most 400 days), not for "all time".
+        let span = from.addingTimeInterval(-2 * 86_400)...to.addingTimeInterval(45 * 86_400)
+        let measured = policies.map { ReportPolicy($0.policy, span: to.timeIntervalSince(from) <= ReportScope.longest ? span : nil) }
+        let indexed: SQLQueryString = try database.requireSQL().dialect.name == "sqlite" ? "INDEXED BY \(unsafeRaw: index)" : ""
+        return try await BulkRows.read(database, """
+            SELECT c.id, c.handle_id, c.team_id, c.assignee_id, c.resolved_at, COALESCE(c.priority_override, c.priority), c.opened_at,
+                   c.timeline, c.state
+            FROM conversations c \(indexed)
+            WHERE \(condition) AND \(notExcluded)
+            """) { row in
+            guard let id = row.uuid(0), let handleID = row.uuid(1), let openedAt = row.date(6) else {
+                throw StoreError.invalid("a conversation row without its id, handle or opening")
+            }
+            let timeline = ConversationTimeline(packed: row.string(7) ?? "")
+            let chosen = StoredSLAPolicy.choose(policies, handleID: handleID, priority: row.int(5) ?? 0)
+            let first = timeline.firstCustomer
+            let report = ReportCase(
+                timeline: CaseTimeline(conversationID: id, messages: timeline.entries.map { ($0.at, $0.kind.isOwn) }, resolvedAt: row.date(4)),
+                handleID: handleID, teamID: row.uuid(2), assigneeID: row.uuid(3), channel: first?.kind.channel ?? .public, intent: first?.intent,
+                policy: chosen.flatMap { policy in policies.firstIndex { $0.id == policy.id } }.map { measured[$0] })
+            return (openedAt, row.string(8) == ConversationState.resolved.rawValue, report, entries ? timeline : nil)
         }
     }
 
-    /// Every case open at some time in [from, to): opened before its end, not resolved before its start.
-    public func openSpans(from: Date, to: Date) async throws -> [(opened: Date, resolved: Date?)] {
+    /// Packs every case's timeline from its stored messages, as the migration that added
+    /// timelines did: for stores filled by SQL rather than by the ingest planner (the benchmarks).
+    public func fillTimelines() async throws {
         let sql = try database.requireSQL()
-        return try await sql.raw("""
-            SELECT c.opened_at, CASE WHEN c.state = 'resolved' THEN c.resolved_at END AS resolved_at FROM conversations c
-            WHERE c.opened_at < \(bind: to) AND (c.state <> 'resolved' OR c.resolved_at IS NULL OR c.resolved_at >= \(bind: from))
-              AND \(notExcluded)
-            """).all().map { (try $0.decode(column: "opened_at", as: Date.self), try $0.decode(column: "resolved_at", as: Date?.self)) }
+        try await sql.raw(AddConversationTimelines.backfill(postgres: sql.dialect.name == "postgresql")).run()
+    }
+
+    /// The cases opened before `from` and open at it, for the backlog, which is read only at
+    /// instants in [from, to): each is given as opened at `from`; they are counted, and only
+    /// their resolutions in the period are read, rather than a row for each.
+    func openedBefore(from: Date, to: Date) async throws -> [(opened: Date, resolved: Date?)] {
+        let sql = try database.requireSQL()
+        var spans: [(opened: Date, resolved: Date?)] = []
+        // Open at `from`: opened before it, less those resolved before it (a case is resolved
+        // after it opened), less the excluded ones among the rest.
+        func count(_ query: SQLQueryString) async throws -> Int {
+            try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        let openedBefore = try await count("SELECT COUNT(*) AS n FROM conversations c WHERE c.opened_at < \(bind: from)")
+        let resolvedBefore = try await count("SELECT COUNT(*) AS n FROM conversations c WHERE c.state = 'resolved' AND c.resolved_at < \(bind: from)")
+        let excluded = try await count("""
+            SELECT COUNT(DISTINCT c.id) AS n FROM conversation_tags t JOIN conversations c ON c.id = t.conversation_id
+            WHERE t.tag IN \(unsafeRaw: Self.excludedList) AND c.opened_at < \(bind: from)
+              AND NOT (c.state = 'resolved' AND c.resolved_at < \(bind: from))
+            """)
+        let resolvedDuring = try await BulkRows.read(database, """
+            SELECT c.resolved_at FROM conversations c
+            WHERE c.state = 'resolved' AND c.resolved_at >= \(bind: from) AND c.resolved_at < \(bind: to) AND c.opened_at < \(bind: from) AND \(notExcluded)
+            """) { row in
+            guard let resolved = row.date(0) else { throw StoreError.invalid("a resolution without its time") }
+            return resolved
+        }
+        let stillOpen = max(0, openedBefore - resolvedBefore - excluded - resolvedDuring.count)
+        spans.append(contentsOf: repeatElement((opened: from, resolved: nil), count: stillOpen))
+        spans.append(contentsOf: resolvedDuring.map { (opened: from, resolved: $0) })
+        return spans
     }
 
     /// Replies agents sent from the desk in [from, to) (not scheduled posts), per agent.

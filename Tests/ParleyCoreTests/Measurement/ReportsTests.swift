@@ -13,7 +13,7 @@ import Testing
         return ReportCase(
             timeline: CaseTimeline(conversationID: UUID(), messages: messages.map { (t0.addingTimeInterval($0.0 * 60), $0.1) },
                                    resolvedAt: resolvedAfter.map { t0.addingTimeInterval($0 * 60) }),
-            handleID: handle, assigneeID: assignee, channel: channel, intent: intent, policy: policy)
+            handleID: handle, assigneeID: assignee, channel: channel, intent: intent, policy: policy.map { ReportPolicy($0) })
     }
 
     func hourPolicy() throws -> SLAPolicy {

@@ -29,4 +29,29 @@ import Vapor
             #expect(all.conversations == 2 && all.firstResponse.unanswered == 1)
         }
     }
+
+    /// The timeline the planner keeps on each case is the one the migration packs from the
+    /// stored messages: an upgraded store and a new one report the same.
+    @Test func thePlannersTimelineIsTheOneTheMessagesGive() async throws {
+        try await withTestApp { app, _ in
+            try await HandleQueries(database: app.db).upsert(Handle(
+                id: StableID.make("handle", "100"), xUserID: "100", username: "AcmeCare", name: "Acme Care", role: .care, terms: []))
+            // The brand's reply arrives before the post it answers.
+            _ = try await replayMax(app, [Self.reply, ReplyLoopTests.customerPost, Self.later].map { Data($0.utf8) })
+            let sql = try app.db.requireSQL()
+            func timelines() async throws -> [String: ConversationTimeline] {
+                var result: [String: ConversationTimeline] = [:]
+                for row in try await sql.raw("SELECT id, timeline FROM conversations").all() {
+                    result[try row.decode(column: "id", as: String.self)] = ConversationTimeline(packed: try row.decode(column: "timeline", as: String.self))
+                }
+                return result
+            }
+            let planned = try await timelines()
+            #expect(planned.count == 2)
+            #expect(planned.values.map(\.entries.count).sorted() == [1, 2])
+            #expect(planned.values.contains { $0.entries.map(\.kind) == [.mention, .ownPost] && $0.firstCustomer?.intent != nil })
+            try await ReportQueries(database: app.db).fillTimelines()
+            #expect(try await timelines() == planned)
+        }
+    }
 }

@@ -55,26 +55,31 @@ public struct AgentsTable: ReportTable {
     public init(_ cases: [ReportCase], replies: [UUID: Int], surveys: [CSATResponse] = [], scope: ReportScope, now: Date) {
         var byAgent = scope
         byAgent.grouping = .agent
-        let satisfaction = Dictionary(uniqueKeysWithValues: CSATTable(surveys, scope: byAgent).groups.map { ($0.key, $0) })
-        total = Self.row(ReportScope.Group(key: "total", label: "All agents"), cases, replies: replies.values.reduce(0, +),
-                         csat: CSATTable(surveys, scope: byAgent).total, now: now)
-        var rows = byAgent.grouped(cases).map { group, members in
-            Self.row(group, members, replies: UUID(uuidString: group.key).flatMap { replies[$0] } ?? 0, csat: satisfaction[group.key], now: now)
+        let satisfaction = CSATTable(surveys, scope: byAgent)
+        let byKey = Dictionary(uniqueKeysWithValues: satisfaction.groups.map { ($0.key, $0) })
+        let times = cases.map(ResponseTimesTable.CaseTimes.init)
+        let outcomes = cases.map { SLAOutcome.of($0, now: now) }
+        total = Self.row(ReportScope.Group(key: "total", label: "All agents"), times, outcomes, replies: replies.values.reduce(0, +),
+                         csat: satisfaction.total)
+        var rows = byAgent.groupedIndices(cases).map { group, members in
+            Self.row(group, members.map { times[$0] }, members.map { outcomes[$0] },
+                     replies: UUID(uuidString: group.key).flatMap { replies[$0] } ?? 0, csat: byKey[group.key])
         }
         // An agent who sent replies on cases assigned to others is listed too.
         for (agent, count) in replies where !rows.contains(where: { $0.key == agent.uuidString.lowercased() }) {
             let key = agent.uuidString.lowercased()
-            rows.append(Self.row(ReportScope.Group(key: key, label: scope.names.agents[agent] ?? "Former agent"), [], replies: count, csat: satisfaction[key], now: now))
+            rows.append(Self.row(ReportScope.Group(key: key, label: scope.names.agents[agent] ?? "Former agent"), [], [], replies: count, csat: byKey[key]))
         }
         groups = rows.sorted { ($0.key == "none" ? 1 : 0, $0.label, $0.key) < ($1.key == "none" ? 1 : 0, $1.label, $1.key) }
     }
 
-    static func row(_ group: ReportScope.Group, _ cases: [ReportCase], replies: Int, csat: CSATTable.Row?, now: Date) -> Row {
-        let times = ResponseTimesTable.row(group, cases)
-        let sla = SLATable.row(group, cases, now: now)
-        return Row(key: group.key, label: group.label, conversations: cases.count, answered: times.firstResponse.answered,
-                   firstResponseMedianSeconds: times.firstResponse.wall.medianSeconds, firstResponseP90Seconds: times.firstResponse.wall.p90Seconds,
-                   resolved: times.resolution.answered, resolutionMedianSeconds: times.resolution.wall.medianSeconds,
+    static func row(_ group: ReportScope.Group, _ times: [ResponseTimesTable.CaseTimes],
+                    _ outcomes: [(outcome: SLAOutcome, breachedTargets: Set<String>)], replies: Int, csat: CSATTable.Row?) -> Row {
+        let response = ResponseTimesTable.row(group, times)
+        let sla = SLATable.row(group, outcomes)
+        return Row(key: group.key, label: group.label, conversations: times.count, answered: response.firstResponse.answered,
+                   firstResponseMedianSeconds: response.firstResponse.wall.medianSeconds, firstResponseP90Seconds: response.firstResponse.wall.p90Seconds,
+                   resolved: response.resolution.answered, resolutionMedianSeconds: response.resolution.wall.medianSeconds,
                    slaAttainment: sla.attainment, repliesSent: replies, csat: csat?.csat, csatAnswers: csat?.answered ?? 0)
     }
 

@@ -12,10 +12,11 @@ public struct ReportCase: Sendable, Equatable {
     public var channel: Channel
     /// The triage intent of the customer's first message; nil when it was not triaged.
     public var intent: TriageIntent?
-    public var policy: SLAPolicy?
+    /// The SLA policy it is measured against.
+    public var policy: ReportPolicy?
 
     public init(timeline: CaseTimeline, handleID: UUID, teamID: UUID? = nil, assigneeID: UUID? = nil, channel: Channel = .public,
-                intent: TriageIntent? = nil, policy: SLAPolicy? = nil) {
+                intent: TriageIntent? = nil, policy: ReportPolicy? = nil) {
         self.timeline = timeline
         self.handleID = handleID
         self.teamID = teamID
@@ -32,8 +33,35 @@ public struct ReportCase: Sendable, Equatable {
     /// Business seconds between two instants on the case's policy calendar; wall seconds when
     /// the case has no policy (a desk without a calendar works around the clock).
     public func businessSeconds(from: Date, to: Date) -> Double {
-        guard let calendar = policy?.calendar else { return max(0, to.timeIntervalSince(from)) }
-        return calendar.elapsed(from: from, to: to)
+        policy?.elapsed(from: from, to: to) ?? max(0, to.timeIntervalSince(from))
+    }
+}
+
+/// An SLA policy as the reports measure cases against it: its targets, and its calendar laid out
+/// over the report's span (`BusinessTimeIndex`: the calendar's answers, found by a search
+/// instead of a walk). One is shared by every case under the policy, so a case carries one
+/// reference, not a calendar.
+public final class ReportPolicy: Sendable, Equatable {
+    public let policy: SLAPolicy
+    let index: BusinessTimeIndex?
+
+    /// `span`: the instants the report measures; nil measures on the calendar itself.
+    public init(_ policy: SLAPolicy, span: ClosedRange<Date>? = nil) {
+        self.policy = policy
+        index = span.map { BusinessTimeIndex(policy.calendar, span: $0) }
+    }
+
+    func elapsed(from: Date, to: Date) -> TimeInterval {
+        index?.elapsed(from: from, to: to) ?? policy.calendar.elapsed(from: from, to: to)
+    }
+
+    /// When `minutes` business minutes from `start` run out; nil when they never do.
+    func due(start: Date, minutes: Int) -> Date? {
+        try? index?.due(start: start, minutes: minutes) ?? policy.calendar.due(start: start, minutes: minutes)
+    }
+
+    public static func == (a: ReportPolicy, b: ReportPolicy) -> Bool {
+        a.policy == b.policy && a.index == b.index
     }
 }
 
@@ -64,6 +92,8 @@ extension CaseTimeline {
     /// The brand's first message at or after the customer's first.
     public var firstResponseAt: Date? {
         guard let start = firstCustomerMessage else { return nil }
-        return messages.filter { $0.fromBrand && $0.at >= start }.map(\.at).min()
+        var first: Date?
+        for message in messages where message.fromBrand && message.at >= start && first.map({ message.at < $0 }) ?? true { first = message.at }
+        return first
     }
 }

@@ -144,15 +144,62 @@ public struct ReportScope: Sendable, Equatable {
 
     /// Groups a set of cases, the groups in their natural order (time in order, others by label).
     func grouped<Subject: ReportSubject>(_ cases: [Subject]) -> [(group: Group, cases: [Subject])] {
-        var byKey: [String: (group: Group, cases: [Subject])] = [:]
-        for report in cases {
-            let group = self.group(of: report)
-            byKey[group.key, default: (group, [])].cases.append(report)
+        groupedIndices(cases).map { ($0.group, $0.members.map { cases[$0] }) }
+    }
+
+    /// The same groups, each with its members' positions in `subjects`: a table measures each
+    /// case once and sums the measures into the total and into its group.
+    func groupedIndices<Subject: ReportSubject>(_ subjects: [Subject]) -> [(group: Group, members: [Int])] {
+        var byKey: [String: (group: Group, members: [Int])] = [:]
+        var grouper = Grouper(self)
+        for (index, subject) in subjects.enumerated() {
+            let group = grouper.group(of: subject)
+            byKey[group.key, default: (group, [])].members.append(index)
         }
         if let buckets = buckets() {
             return buckets.map { byKey[$0.group.key] ?? ($0.group, []) }
         }
         return byKey.values.sorted { grouping.isTime ? $0.group.key < $1.group.key : ($0.group.label, $0.group.key) < ($1.group.label, $1.group.key) }
+    }
+}
+
+extension ReportScope {
+    /// `group(of:)` for many subjects: each id's group and each time group worked out once. A
+    /// time group is looked up by the instant's UTC quarter hour, which never straddles a local
+    /// hour: every zone's offset and clock change is a multiple of 15 minutes.
+    struct Grouper {
+        let scope: ReportScope
+        private var byID: [UUID?: Group] = [:]
+        private var byQuarter: [Int: Group] = [:]
+
+        init(_ scope: ReportScope) {
+            self.scope = scope
+        }
+
+        mutating func group(of subject: some ReportSubject) -> Group {
+            switch scope.grouping {
+            case .agent: return named(subject.assigneeID, subject)
+            case .team: return named(subject.teamID, subject)
+            case .handle: return named(subject.handleID, subject)
+            case .hour, .day, .week, .hourOfDay, .weekday: return timeGroup(of: subject.reportTime ?? scope.from)
+            case .none, .channel, .intent: return scope.group(of: subject)
+            }
+        }
+
+        mutating func timeGroup(of date: Date) -> Group {
+            let quarter = Int((date.timeIntervalSince1970 / 900).rounded(.down))
+            if let known = byQuarter[quarter] { return known }
+            let group = scope.timeGroup(of: date)
+            byQuarter[quarter] = group
+            return group
+        }
+
+        private mutating func named(_ id: UUID?, _ subject: some ReportSubject) -> Group {
+            if let known = byID[id] { return known }
+            let group = scope.group(of: subject)
+            byID[id] = group
+            return group
+        }
     }
 }
 

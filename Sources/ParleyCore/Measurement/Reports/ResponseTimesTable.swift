@@ -55,33 +55,58 @@ public struct ResponseTimesTable: ReportTable {
     public var groups: [Row]
 
     public init(_ cases: [ReportCase], scope: ReportScope) {
-        total = Self.row(ReportScope.Group(key: "total", label: "All cases"), cases)
-        groups = scope.grouping == .none ? [] : scope.grouped(cases).map { Self.row($0.group, $0.cases) }
+        let times = cases.map(CaseTimes.init)
+        total = Self.row(ReportScope.Group(key: "total", label: "All cases"), times)
+        groups = scope.grouping == .none ? [] : scope.groupedIndices(cases).map { Self.row($0.group, $0.members.map { times[$0] }) }
     }
 
-    static func row(_ group: ReportScope.Group, _ cases: [ReportCase]) -> Row {
-        var first = (wall: [Double](), business: [Double](), unanswered: 0)
-        var next = (wall: [Double](), business: [Double](), unanswered: 0)
-        var resolved = (wall: [Double](), business: [Double](), unanswered: 0)
-        for report in cases {
-            guard let start = report.openedAt else { continue }
+    /// One case's times, in wall and business seconds, worked out once per report.
+    struct CaseTimes {
+        /// False for a case with no customer message: it has no clock.
+        var measured = false
+        var first: (wall: Double, business: Double)?
+        var next: [(wall: Double, business: Double)] = []
+        var nextUnanswered = 0
+        var resolution: (wall: Double, business: Double)?
+
+        init(_ report: ReportCase) {
+            guard let start = report.openedAt else { return }
+            measured = true
             if let answer = report.timeline.firstResponseAt {
-                first.wall.append(answer.timeIntervalSince(start))
-                first.business.append(report.businessSeconds(from: start, to: answer))
-            } else {
-                first.unanswered += 1
+                first = (answer.timeIntervalSince(start), report.businessSeconds(from: start, to: answer))
             }
             for wait in report.timeline.nextResponseWaits {
                 guard let end = wait.end else {
-                    next.unanswered += 1
+                    nextUnanswered += 1
                     continue
                 }
-                next.wall.append(end.timeIntervalSince(wait.start))
-                next.business.append(report.businessSeconds(from: wait.start, to: end))
+                next.append((end.timeIntervalSince(wait.start), report.businessSeconds(from: wait.start, to: end)))
             }
             if let end = report.timeline.resolvedAt, end >= start {
-                resolved.wall.append(end.timeIntervalSince(start))
-                resolved.business.append(report.businessSeconds(from: start, to: end))
+                resolution = (end.timeIntervalSince(start), report.businessSeconds(from: start, to: end))
+            }
+        }
+    }
+
+    static func row(_ group: ReportScope.Group, _ cases: [CaseTimes]) -> Row {
+        var first = (wall: [Double](), business: [Double](), unanswered: 0)
+        var next = (wall: [Double](), business: [Double](), unanswered: 0)
+        var resolved = (wall: [Double](), business: [Double](), unanswered: 0)
+        for times in cases where times.measured {
+            if let value = times.first {
+                first.wall.append(value.wall)
+                first.business.append(value.business)
+            } else {
+                first.unanswered += 1
+            }
+            for value in times.next {
+                next.wall.append(value.wall)
+                next.business.append(value.business)
+            }
+            next.unanswered += times.nextUnanswered
+            if let value = times.resolution {
+                resolved.wall.append(value.wall)
+                resolved.business.append(value.business)
             } else {
                 resolved.unanswered += 1
             }

@@ -11,11 +11,12 @@ public enum SLAOutcome: String, Sendable, Codable, Equatable {
     case unmeasured
 
     public static func of(_ report: ReportCase, now: Date) -> (outcome: SLAOutcome, breachedTargets: Set<String>) {
-        guard let policy = report.policy, let opened = report.openedAt else { return (.unmeasured, []) }
+        guard let measured = report.policy, let opened = report.openedAt else { return (.unmeasured, []) }
+        let policy = measured.policy
         var breached = Set<String>()
         var running = false
         func judge(_ target: String, start: Date, minutes: Int, end: Date?) {
-            guard let due = try? policy.calendar.due(start: start, minutes: minutes) else { return }
+            guard let due = measured.due(start: start, minutes: minutes) else { return }
             if let end {
                 if end > due { breached.insert(target) }
             } else if now >= due {
@@ -79,15 +80,15 @@ public struct SLATable: ReportTable {
     public var groups: [Row]
 
     public init(_ cases: [ReportCase], scope: ReportScope, now: Date) {
-        total = Self.row(ReportScope.Group(key: "total", label: "All cases"), cases, now: now)
-        groups = scope.grouping == .none ? [] : scope.grouped(cases).map { Self.row($0.group, $0.cases, now: now) }
+        let outcomes = cases.map { SLAOutcome.of($0, now: now) }
+        total = Self.row(ReportScope.Group(key: "total", label: "All cases"), outcomes)
+        groups = scope.grouping == .none ? [] : scope.groupedIndices(cases).map { Self.row($0.group, $0.members.map { outcomes[$0] }) }
     }
 
-    static func row(_ group: ReportScope.Group, _ cases: [ReportCase], now: Date) -> Row {
-        var row = Row(key: group.key, label: group.label, conversations: cases.count, met: 0, breached: 0, running: 0, unmeasured: 0,
+    static func row(_ group: ReportScope.Group, _ outcomes: [(outcome: SLAOutcome, breachedTargets: Set<String>)]) -> Row {
+        var row = Row(key: group.key, label: group.label, conversations: outcomes.count, met: 0, breached: 0, running: 0, unmeasured: 0,
                       attainment: nil, firstResponseBreached: 0, nextResponseBreached: 0, resolutionBreached: 0)
-        for report in cases {
-            let (outcome, targets) = SLAOutcome.of(report, now: now)
+        for (outcome, targets) in outcomes {
             switch outcome {
             case .met: row.met += 1
             case .breached: row.breached += 1

@@ -26,6 +26,20 @@ public struct VolumeMessage: Sendable, Equatable, ReportSubject {
     public var reportTime: Date? { at }
 }
 
+/// What the volume report reads for a period: the cases opened in it, the messages written in
+/// it, and every case open at some time in it.
+public struct ReportActivity: Sendable {
+    public var cases: [ReportCase]
+    public var messages: [VolumeMessage]
+    public var spans: [(opened: Date, resolved: Date?)]
+
+    public init(cases: [ReportCase], messages: [VolumeMessage], spans: [(opened: Date, resolved: Date?)]) {
+        self.cases = cases
+        self.messages = messages
+        self.spans = spans
+    }
+}
+
 /// Volume per group: cases opened, customer messages and brand messages written in the period
 /// (each message in the hour or day it was written), and, by hour, day or week, the backlog:
 /// cases open at the end of each (opened before it and not yet resolved).
@@ -62,20 +76,25 @@ public struct VolumeTable: ReportTable {
     /// `cases`: those opened in the period; `messages`: those written in it; `spans`: every case
     /// open at some time in it (opened before its end, not resolved before its start).
     public init(cases: [ReportCase], messages: [VolumeMessage], spans: [(opened: Date, resolved: Date?)], scope: ReportScope) {
-        let inPeriod = messages.filter { $0.at >= scope.from && $0.at < scope.to }
-        total = Row(key: "total", label: "All cases", conversations: cases.count, customerMessages: inPeriod.filter { !$0.fromBrand }.count,
-                    brandMessages: inPeriod.filter(\.fromBrand).count, backlog: Self.open(at: scope.to, spans))
+        let inPeriod = messages.lazy.filter { $0.at >= scope.from && $0.at < scope.to }
+        var customer = 0, brand = 0
+        for message in inPeriod {
+            if message.fromBrand { brand += 1 } else { customer += 1 }
+        }
+        total = Row(key: "total", label: "All cases", conversations: cases.count, customerMessages: customer,
+                    brandMessages: brand, backlog: Self.open(at: scope.to, spans))
         guard scope.grouping != .none else {
             groups = []
             return
         }
         var counts: [String: (group: ReportScope.Group, cases: Int, customer: Int, brand: Int)] = [:]
+        var grouper = ReportScope.Grouper(scope)
         for report in cases {
-            let group = scope.group(of: report)
+            let group = grouper.group(of: report)
             counts[group.key, default: (group, 0, 0, 0)].cases += 1
         }
         for message in inPeriod {
-            let group = scope.group(of: message)
+            let group = grouper.group(of: message)
             if message.fromBrand { counts[group.key, default: (group, 0, 0, 0)].brand += 1 } else { counts[group.key, default: (group, 0, 0, 0)].customer += 1 }
         }
         if let buckets = scope.buckets() {
