@@ -41,6 +41,40 @@ struct PostgresStoreTests {
         }
     }
 
+    /// The reports read the same cases on both engines, and the timelines the planner kept are
+    /// the ones the migration packs from the stored messages.
+    @Test func theReportsReadTheSameOnBothEngines() async throws {
+        func figures(_ app: Application) async throws -> (String, [String]) {
+            let queries = ReportQueries(database: app.db)
+            let scope = ReportScope(from: .distantPast.addingTimeInterval(86_400 * 366 * 100), to: Date(), grouping: .channel)
+            let cases = try await queries.cases(from: scope.from, to: scope.to, policies: [])
+            let activity = try await queries.activity(from: scope.from, to: scope.to, policies: [])
+            let times = ResponseTimesTable(cases, scope: scope)
+            let volume = VolumeTable(cases: activity.cases, messages: activity.messages, spans: activity.spans, scope: scope)
+            let timelines = try await app.db.requireSQL().raw("SELECT timeline FROM conversations ORDER BY id").all()
+                .map { try $0.decode(column: "timeline", as: String.self) }.map { ConversationTimeline(packed: $0).packed }
+            try await queries.fillTimelines()
+            let filled = try await app.db.requireSQL().raw("SELECT timeline FROM conversations ORDER BY id").all()
+                .map { try $0.decode(column: "timeline", as: String.self) }.map { ConversationTimeline(packed: $0).packed }
+            #expect(filled == timelines)
+            return ("\(times.total.conversations) \(times.total.firstResponse) \(volume.total) \(volume.groups)", timelines)
+        }
+        var sqlite: (String, [String]) = ("", [])
+        try await withTestApp { app, _ in
+            try await seedDemoHandles(app)
+            _ = try await replayMax(app, Array(try demoStreamLines().prefix(400)))
+            sqlite = try await figures(app)
+        }
+        try await withTestApp(database: try TestDatabases.freshPostgres()) { app, _ in
+            try await seedDemoHandles(app)
+            _ = try await replayMax(app, Array(try demoStreamLines().prefix(400)))
+            let postgres = try await figures(app)
+            #expect(postgres.0 == sqlite.0)
+            #expect(postgres.1 == sqlite.1)
+            #expect(sqlite.1.filter { !$0.isEmpty }.count > 100)
+        }
+    }
+
     @Test func replyLoopAndCrashRecovery() async throws {
         try await withTestApp(database: try TestDatabases.freshPostgres()) { app, clock in
             let loop = ReplyLoopTests()

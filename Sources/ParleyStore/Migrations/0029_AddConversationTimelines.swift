@@ -4,7 +4,8 @@ import ParleyCore
 
 /// What the reports read fast (issue 16): each case's messages' times, kinds and intents packed
 /// on the case (`ConversationTimeline`, kept by the ingest planner from now on and filled here
-/// from the messages already stored), and indexes on when cases opened and were resolved.
+/// from the messages already stored), indexes on when cases opened and were resolved, and the
+/// opening in the queue's index.
 struct AddConversationTimelines: AsyncMigration {
     var name: String { "0029_AddConversationTimelines" }
 
@@ -13,6 +14,11 @@ struct AddConversationTimelines: AsyncMigration {
         let sql = try database.requireSQL()
         try await sql.create(index: "conversations_opened").on("conversations").column("opened_at").run()
         try await sql.create(index: "conversations_resolved").on("conversations").column("state").column("resolved_at").run()
+        // The queue's index, with when each case opened: the volume report finds the cases
+        // opened before its period and written to in it without reading every such row.
+        try await sql.drop(index: "conversations_queue").run()
+        try await sql.create(index: "conversations_queue").on("conversations")
+            .column("state").column("last_message_at").column("id").column("opened_at").run()
         try await sql.raw(Self.backfill(postgres: sql.dialect.name == "postgresql")).run()
     }
 
@@ -31,6 +37,9 @@ struct AddConversationTimelines: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.requireSQL().drop(index: "conversations_opened").run()
         try await database.requireSQL().drop(index: "conversations_resolved").run()
+        try await database.requireSQL().drop(index: "conversations_queue").run()
+        try await database.requireSQL().create(index: "conversations_queue").on("conversations")
+            .column("state").column("last_message_at").column("id").run()
         try await database.schema("conversations").deleteField("timeline").update()
     }
 }

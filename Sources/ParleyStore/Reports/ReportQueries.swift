@@ -36,13 +36,15 @@ public struct ReportQueries: Sendable {
     /// customer message's), cases opened earlier included, and every case open at some time in
     /// it (opened before its end, not resolved before its start) for the backlog.
     public func activity(from: Date, to: Date, policies: [StoredSLAPolicy]) async throws -> ReportActivity {
-        // A case's messages lie between its opening and its last message. Naming every state
-        // lets the (state, last_message_at) index find the cases written to since `from`;
-        // SQLite, left to itself, reads every case opened before `to` instead.
+        // A case's messages lie between its opening and its last message: the cases opened in
+        // the period, and those opened before it whose last message came in or after it. Naming
+        // every state lets the queue's index (state, last_message_at, id, opened_at) find the
+        // latter without reading each row; SQLite, left to itself, reads every case opened
+        // before `from` instead.
         let states = ConversationState.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let loaded = try await load(
-            "c.state IN (\(unsafeRaw: states)) AND c.last_message_at >= \(bind: from) AND c.opened_at < \(bind: to)",
-            index: "conversations_queue", from: from, to: to, policies: policies, entries: true)
+        let loaded = try await load("c.opened_at >= \(bind: from) AND c.opened_at < \(bind: to)", from: from, to: to, policies: policies, entries: true)
+            + load("c.state IN (\(unsafeRaw: states)) AND c.last_message_at >= \(bind: from) AND c.opened_at < \(bind: from)",
+                   index: "conversations_queue", from: from, to: to, policies: policies, entries: true)
         var activity = ReportActivity(cases: [], messages: [], spans: try await openedBefore(from: from, to: to))
         for row in loaded {
             if row.openedAt >= from, row.openedAt < to {
@@ -69,15 +71,18 @@ public struct ReportQueries: Sendable {
         let span = from.addingTimeInterval(-2 * 86_400)...to.addingTimeInterval(45 * 86_400)
         let measured = policies.map { ReportPolicy($0.policy, span: to.timeIntervalSince(from) <= ReportScope.longest ? span : nil) }
         let indexed: SQLQueryString = try database.requireSQL().dialect.name == "sqlite" ? "INDEXED BY \(unsafeRaw: index)" : ""
+        // Few cases are excluded: their ids are read once rather than looked up for each row.
+        let excluded = try await excludedCases()
         return try await BulkRows.read(database, """
             SELECT c.id, c.handle_id, c.team_id, c.assignee_id, c.resolved_at, COALESCE(c.priority_override, c.priority), c.opened_at,
                    c.timeline, c.state
             FROM conversations c \(indexed)
-            WHERE \(condition) AND \(notExcluded)
+            WHERE \(condition)
             """) { row in
             guard let id = row.uuid(0), let handleID = row.uuid(1), let openedAt = row.date(6) else {
                 throw StoreError.invalid("a conversation row without its id, handle or opening")
             }
+            guard !excluded.contains(id) else { return nil }
             let timeline = ConversationTimeline(packed: row.string(7) ?? "")
             let chosen = StoredSLAPolicy.choose(policies, handleID: handleID, priority: row.int(5) ?? 0)
             let first = timeline.firstCustomer
@@ -86,7 +91,14 @@ public struct ReportQueries: Sendable {
                 handleID: handleID, teamID: row.uuid(2), assigneeID: row.uuid(3), channel: first?.kind.channel ?? .public, intent: first?.intent,
                 policy: chosen.flatMap { policy in policies.firstIndex { $0.id == policy.id } }.map { measured[$0] })
             return (openedAt, row.string(8) == ConversationState.resolved.rawValue, report, entries ? timeline : nil)
-        }
+        }.compactMap { $0 }
+    }
+
+    /// The cases tagged as trolls or spam, which the reports leave out.
+    func excludedCases() async throws -> Set<UUID> {
+        Set(try await BulkRows.read(database, """
+            SELECT DISTINCT t.conversation_id FROM conversation_tags t WHERE t.tag IN \(unsafeRaw: Self.excludedList)
+            """) { row in row.uuid(0) }.compactMap { $0 })
     }
 
     /// Packs every case's timeline from its stored messages, as the migration that added
