@@ -33,6 +33,10 @@ Spans are UTF-16 offsets, end exclusive, as the runtime reports them.
 import json
 import os
 import random
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_pii_sets import group, iban, luhn_complete  # noqa: E402  (the shared number helpers)
 
 OUT = "Tests/ParleyCoreTests/Fixtures/triage"
 SEED = 20250117
@@ -193,27 +197,8 @@ PROMOS = ["SAVE20", "WELCOME15", "XMAS25", "SPRING-2025", "BF2024", "FREESHIP", 
 EMOJI = ["😡", "🙄", "😤", "📦", "✈️", "🙏", "😭", "🤬", "👎", "💀", "😩", "🤦‍♀️", "🔥", "😒", "🥲", ""]
 
 
-def luhn_complete(digits):
-    """Appends the Luhn check digit."""
-    total = 0
-    for i, d in enumerate(reversed(digits)):
-        d = int(d)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return digits + str((10 - total % 10) % 10)
-
-
 def luhn_valid(digits):
     return len(digits) > 1 and luhn_complete(digits[:-1]) == digits
-
-
-def iban(country, bban):
-    moved = bban + country + "00"
-    number = int("".join(str(int(c, 36)) for c in moved))
-    return f"{country}{98 - number % 97:02d}{bban}"
 
 
 def ups_check(body):
@@ -226,18 +211,6 @@ def ups_check(body):
 
 
 assert ups_check("999AA1012345678") == "4"  # the published example 1Z999AA10123456784
-
-
-def group(s, sizes, sep=" "):
-    out, i = [], 0
-    for n in sizes:
-        if i >= len(s):
-            break
-        out.append(s[i : i + n])
-        i += n
-    if i < len(s):
-        out.append(s[i:])
-    return sep.join(out)
 
 
 def u16(s):
