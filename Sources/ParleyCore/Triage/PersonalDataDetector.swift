@@ -21,13 +21,42 @@ public struct PersonalDataDetector: Sendable {
             for k in hit.start..<hit.end { taken[k] = true }
             found.append(hit)
         }
-        scan.emails().filter { !ignoredEmails.contains(scan.string($0.start, $0.end).lowercased()) }.forEach(claim)
+        let brands = scan.addressedBrands()
+        scan.emails().filter { hit in
+            let address = scan.string(hit.start, hit.end).lowercased()
+            return !ignoredEmails.contains(address) && !Self.isBrandAddress(address, brands: brands)
+        }.forEach(claim)
+        scan.spelledEmails().forEach(claim)
         scan.ibans().forEach(claim)
         scan.addresses().forEach(claim)
         scan.identifiers().forEach(claim)
         scan.digitSequences().forEach(claim)
         return found.sorted { $0.start < $1.start }
     }
+}
+
+extension PersonalDataDetector {
+    /// A role address ("help@", "support@", "kundenservice@") at the domain of a brand the
+    /// message addresses ("@AppleSupport … Help@apple.com", "@Delta … care@delta.com"): the
+    /// brand's own, even where none is configured. A person's address at that domain (a
+    /// customer of @gmail writing from gmail.com) stays personal data.
+    static func isBrandAddress(_ address: String, brands: [String]) -> Bool {
+        guard !brands.isEmpty, let at = address.firstIndex(of: "@") else { return false }
+        let local = address[..<at].split(whereSeparator: { "._-+".contains($0) }).first.map(String.init) ?? ""
+        guard roleWords.contains(local) || roleWords.contains(String(address[..<at])) else { return false }
+        let labels = address[address.index(after: at)...].split(separator: ".").dropLast().map(String.init)
+        return labels.contains { label in
+            label.count >= 3 && brands.contains { brand in brand == label || (label.count >= 4 && brand.contains(label)) || brand.hasPrefix(label) || label.hasPrefix(brand) }
+        }
+    }
+
+    static let roleWords: Set<String> = [
+        "help", "support", "care", "service", "services", "customerservice", "customercare", "info", "contact", "hello", "hi",
+        "team", "noreply", "no-reply", "donotreply", "press", "media", "feedback", "billing", "sales", "accounts", "helpdesk",
+        "kundenservice", "kundendienst", "hilfe", "kontakt", "serviceclient", "service-client", "assistance", "contacto",
+        "atencion", "ayuda", "atendimento", "suporte", "ajuda", "assistenza", "supporto", "klantenservice", "klantendienst",
+        "webcare", "privacy", "refunds", "bookings", "reservations", "orders", "returns", "complaints", "social",
+    ]
 }
 
 /// The text under scan and the character tests the rules share.
@@ -47,6 +76,27 @@ struct PersonalDataScan {
     func at(_ i: Int) -> UInt16 { i >= 0 && i < u.count ? u[i] : 0x20 }
 
     // MARK: Emails
+
+    /// The brands the message speaks to: each @handle's name in lower case, with the care words
+    /// brands add ("AppleSupport", "VodafoneUK", "SpotifyCares") taken off.
+    func addressedBrands() -> [String] {
+        var brands: [String] = []
+        for i in u.indices where u[i] == 0x40 && !Self.isAlnum(at(i - 1)) {
+            var j = i + 1
+            while j < u.count, j - i <= 15, Self.isAlnum(u[j]) || u[j] == 0x5F { j += 1 }
+            guard j > i + 1, at(j) != 0x2E || !Self.isAlnum(at(j + 1)) else { continue }  // not an address's "@"
+            var name = string(i + 1, j).lowercased()
+            for suffix in Self.handleSuffixes where name.count > suffix.count + 2 && name.hasSuffix(suffix) {
+                name.removeLast(suffix.count)
+            }
+            for prefix in ["ask_", "ask", "hey"] where name.count > prefix.count + 2 && name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
+            brands.append(name)
+        }
+        return brands
+    }
+
+    static let handleSuffixes = ["_uk", "uk", "_us", "us", "_de", "_fr", "_es", "_it", "_nl", "support", "help", "cares", "care",
+                                 "service", "team", "_", "hq"]
 
     func emails() -> [PersonalDataHit] {
         var out: [PersonalDataHit] = []

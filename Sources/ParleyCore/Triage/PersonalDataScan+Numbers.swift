@@ -28,12 +28,19 @@ extension PersonalDataScan {
             }
             let letters = length - digits
             guard letters > 0, at(i - 1) != 0x40, at(i - 1) != 0x23 || digits > 0 else { continue }  // not @handles or #hashtags
+            // UPS written in groups: "1Z WKP AGW 16 2601 8615".
+            if j - i == 2, u[i] == 0x31, u[i + 1] == 0x5A, let end = spacedUPS(after: j) {
+                out.append(PersonalDataHit(kind: .trackingNumber, start: i, end: end, confidence: 0.95))
+                j = end
+                continue
+            }
             // Every carrier format has digits.
             if digits > 0, let kind = Self.carrierFormat(u[i..<j].filter { $0 != 0x2D }) {
                 out.append(PersonalDataHit(kind: kind, start: i, end: j, confidence: 0.95))
                 continue
             }
-            let mayBeBookingRef = allUpper && (5...8).contains(length)
+            // A record locator in capitals, or in any case when it holds a digit ("pnr is xf5u3q").
+            let mayBeBookingRef = (allUpper || digits > 0) && (5...8).contains(length)
             let mayBeNumber = digits >= 4 && length >= 5
             guard mayBeBookingRef || mayBeNumber, let context = contextKind(before: i) else { continue }
             switch context {
@@ -48,6 +55,19 @@ extension PersonalDataScan {
             }
         }
         return out
+    }
+
+    /// The end of the 16 capitals and digits after a spaced "1Z", or nil.
+    private func spacedUPS(after j: Int) -> Int? {
+        var count = 0, k = j
+        while count < 16, at(k) == 0x20, Self.isDigit(at(k + 1)) || Self.isUpper(at(k + 1)) {
+            k += 1
+            while k < u.count, Self.isDigit(u[k]) || Self.isUpper(u[k]) {
+                count += 1
+                k += 1
+            }
+        }
+        return count == 16 && !Self.isAlnum(at(k)) ? k : nil
     }
 
     /// UPS ("1Z" + 16), UPU S10 ("RR123456789GB"), and DHL-style two letters + 16 or more digits.
@@ -80,6 +100,7 @@ extension PersonalDataScan {
             if plus && at(i - 2) == 0x28 { start = i - 2 }
             var groups: [Int] = []
             var separators: Set<UInt16> = []
+            var gaps: [UInt16] = []  // the first unit of each separator, in order
             var digits: [UInt16] = []
             var j = i
             var end = i
@@ -91,11 +112,14 @@ extension PersonalDataScan {
                 end = j
                 guard let next = separatorLength(at: j) else { break }
                 for k in j..<(j + next) { separators.insert(u[k]) }
+                gaps.append(u[j])
                 j += next
             }
             i = end
-            if Self.isLetter(at(end)) || at(end) == 0x25 || Self.isCurrency(at(start - 1)) { continue }  // 3pm, 20%, $40
-            if let hit = classify(start: start, end: end, digits: digits, groups: groups, separators: separators, plus: plus, paren: paren) {
+            if Self.isLetter(at(end)) || at(end) == 0x25 || Self.isCurrency(at(start - 1)) || Self.isCurrency(at(end)) { continue }  // 3pm, 20%, $40, 40€
+            // A time ("12:39") or a run that starts with a date ("2024-05-24 12:39", "16.08.2024 18:19").
+            if at(end) == 0x3A && Self.isDigit(at(end + 1)) || Self.startsWithDate(groups, gaps) { continue }
+            if let hit = classify(start: start, end: end, digits: digits, groups: groups, separators: separators, gaps: gaps, plus: plus, paren: paren) {
                 out.append(hit)
             }
         }
@@ -110,23 +134,41 @@ extension PersonalDataScan {
         return nil
     }
 
-    private static let separatorPatterns: [[UInt16]] = [[0x20, 0x2D, 0x20], [0x29, 0x20], [0x20, 0x28], [0x20], [0x2D], [0x2E], [0x29]]
+    private static let separatorPatterns: [[UInt16]] = [[0x20, 0x2D, 0x20], [0x29, 0x20], [0x20, 0x28], [0x20], [0x2D], [0x2E], [0x29], [0x2F]]
+
+    /// Day, month and year (either way round) joined by "-", "." or "/" at the start of a run.
+    static func startsWithDate(_ groups: [Int], _ gaps: [UInt16]) -> Bool {
+        guard groups.count >= 3, gaps.count >= 2, gaps[0] == gaps[1], [0x2D, 0x2E, 0x2F].contains(gaps[0]) else { return false }
+        let (a, b, c) = (groups[0], groups[1], groups[2])
+        return (a == 4 && (1...2).contains(b) && (1...2).contains(c)) || ((1...2).contains(a) && (1...2).contains(b) && (c == 4 || c == 2))
+    }
+
+    /// Dots inside a phone number come in the national styles ("415.555.0123", "06.12.34.56.78");
+    /// other dotted runs are versions, prices or addresses on a network ("10.0.22400.2420").
+    static func dottedLikeAPhone(_ groups: [Int], _ gaps: [UInt16]) -> Bool {
+        guard gaps.contains(0x2E) else { return true }
+        return groups == [3, 3, 4] || (groups.count >= 4 && groups.allSatisfy { $0 == 2 })
+    }
 
     private func classify(
-        start: Int, end: Int, digits: [UInt16], groups: [Int], separators: Set<UInt16>, plus: Bool, paren: Bool
+        start: Int, end: Int, digits: [UInt16], groups: [Int], separators: Set<UInt16>, gaps: [UInt16], plus: Bool, paren: Bool
     ) -> PersonalDataHit? {
         let count = digits.count
         if (13...19).contains(count) && Self.luhnValid(digits) && Self.cardGrouping(groups) && separators.count <= 1 {
             return PersonalDataHit(kind: .cardNumber, start: start, end: end, confidence: 0.97)
         }
-        if let context = contextKind(before: start), count >= 5 {
+        let context = contextKind(before: start)
+        if let context, count >= 5 {
             switch context {
             case .orderNumber, .accountNumber, .trackingNumber, .bookingRef:
                 return PersonalDataHit(kind: context, start: start, end: end, confidence: 0.9)
+            case .phone where (7...15).contains(count) && !gaps.contains(0x2F) || gaps == [0x2F]:
+                return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.9)
             default:
                 break
             }
         }
+        guard Self.dottedLikeAPhone(groups, gaps) else { return nil }
         // USPS: 20 to 22 digits starting 92 to 95, usually in groups of four.
         if (20...22).contains(count) && digits[0] == 0x39 && (0x32...0x35).contains(digits[1]) {
             return PersonalDataHit(kind: .trackingNumber, start: start, end: end, confidence: 0.85)
@@ -134,6 +176,10 @@ extension PersonalDataScan {
         let isDate = separators.isSubset(of: [0x2E, 0x2D]) && (groups == [2, 2, 4] || groups == [4, 2, 2])
         if plus && (8...15).contains(count) {
             return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.95)
+        }
+        // "0039 338 9462752": the international prefix written as 00.
+        if !plus && !paren && digits[0] == 0x30 && digits[1] == 0x30 && (11...15).contains(count) && groups.count >= 2 && groups[0] >= 4 {
+            return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.9)
         }
         if paren && (10...11).contains(count) {
             return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.9)
@@ -172,19 +218,36 @@ extension PersonalDataScan {
     // MARK: Context words
 
     /// The kind named by the words just before `position`, reading back over filler such as
-    /// "my", "number", "is", "#", ":" — at most five words.
+    /// "my", "number", "is", "#", ":" — at most five words. Accented letters read as their base
+    /// letter ("número"), and a compound on "-nummer" by its stem ("Bestellnummer").
     func contextKind(before position: Int) -> PersonalDataKind? {
         var j = position
         for _ in 0..<5 {
             while j > 0 && Self.isContextPunctuation(u[j - 1]) { j -= 1 }
             let end = j
-            while j > 0 && Self.isLetter(u[j - 1]) { j -= 1 }
-            guard j < end, end - j <= 16, let key = Self.key(u[j..<end]) else { return nil }
+            while j > 0 && Self.fold(u[j - 1]) != nil { j -= 1 }
+            guard j < end, end - j <= 24 else { return nil }
+            let word = u[j..<end].map { Self.fold($0)! }
+            if word.count > 6, let stem = Self.key(word.dropLast(6)), Self.key(word.suffix(6)) == Self.nummer, let kind = Self.contextKeys[stem] {
+                return kind
+            }
+            guard let key = Self.key(word) else { return nil }
             if let kind = Self.contextKeys[key] { return kind }
             guard Self.fillerKeys.contains(key) else { return nil }
         }
         return nil
     }
+
+    private static let nummer = key(Array("nummer".utf16))
+
+    /// An ASCII letter as itself, a Latin-1 letter as its base letter, anything else nil.
+    static func fold(_ c: UInt16) -> UInt16? {
+        if isLetter(c) { return c }
+        guard c >= 0xC0, c <= 0xFF, c != 0xD7, c != 0xF7 else { return nil }
+        return latin1Base[Int(c - 0xC0)]
+    }
+
+    private static let latin1Base: [UInt16] = Array("AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty".utf16)
 
     /// A letters-only word of up to 12 letters as a number, case folded, five bits a letter: every
     /// context and filler word fits, and looking one up makes no String.
@@ -199,11 +262,28 @@ extension PersonalDataScan {
     private static let fillerKeys = Set(fillerWords.map { key(Array($0.utf16))! })
 
     static func isContextPunctuation(_ c: UInt16) -> Bool {
-        c == 0x20 || c == 0x23 || c == 0x3A || c == 0x2E || c == 0x2D || c == 0x28 || c == 0x09  // space # : . - ( tab
+        c == 0x20 || c == 0x23 || c == 0x3A || c == 0x2E || c == 0x2D || c == 0x28 || c == 0x09 || c == 0xB0 || c == 0xBA  // space # : . - ( tab ° º
     }
 
+    /// English, German, French, Spanish, Portuguese, Italian and Dutch cue words (accents folded).
     static let contextWords: [String: PersonalDataKind] = [
         "order": .orderNumber, "ord": .orderNumber,
+        "bestell": .orderNumber, "bestellung": .orderNumber, "auftrag": .orderNumber, "auftrags": .orderNumber,
+        "commande": .orderNumber, "pedido": .orderNumber, "encomenda": .orderNumber, "ordine": .orderNumber,
+        "bestelling": .orderNumber, "bestel": .orderNumber,
+        "kunden": .accountNumber, "konto": .accountNumber, "kundenkonto": .accountNumber, "vertrags": .accountNumber,
+        "compte": .accountNumber, "client": .accountNumber, "cuenta": .accountNumber, "cliente": .accountNumber, "conta": .accountNumber,
+        "klant": .accountNumber, "rekening": .accountNumber, "abonnement": .accountNumber, "contrato": .accountNumber, "contratto": .accountNumber,
+        "sendungs": .trackingNumber, "sendung": .trackingNumber, "paket": .trackingNumber, "suivi": .trackingNumber,
+        "colis": .trackingNumber, "seguimiento": .trackingNumber, "envio": .trackingNumber, "rastreio": .trackingNumber,
+        "rastreamento": .trackingNumber, "spedizione": .trackingNumber, "pacco": .trackingNumber, "zending": .trackingNumber,
+        "pakket": .trackingNumber, "volgcode": .trackingNumber, "trackingcode": .trackingNumber,
+        "locator": .bookingRef, "buchung": .bookingRef, "buchungscode": .bookingRef, "buchungs": .bookingRef,
+        "reservierung": .bookingRef, "reserva": .bookingRef, "localizador": .bookingRef,
+        "prenotazione": .bookingRef, "boeking": .bookingRef, "boekingscode": .bookingRef, "dossier": .bookingRef,
+        "phone": .phone, "tel": .phone, "telephone": .phone, "mobile": .phone, "cell": .phone, "call": .phone, "ring": .phone,
+        "whatsapp": .phone, "telefon": .phone, "handy": .phone, "telefono": .phone, "movil": .phone, "celular": .phone,
+        "telemovel": .phone, "cellulare": .phone, "telefoon": .phone, "mobiel": .phone, "portable": .phone,
         "account": .accountNumber, "acct": .accountNumber, "acc": .accountNumber, "customer": .accountNumber,
         "member": .accountNumber, "membership": .accountNumber,
         "tracking": .trackingNumber, "track": .trackingNumber, "parcel": .trackingNumber, "waybill": .trackingNumber,
@@ -213,5 +293,7 @@ extension PersonalDataScan {
 
     static let fillerWords: Set<String> = [
         "number", "no", "nr", "num", "id", "is", "my", "ref", "reference", "code", "the", "your", "nbr",
+        "record", "me", "at", "on", "us", "nummer", "numero", "n", "nro", "de", "du", "di", "do", "da", "del", "van", "mein",
+        "meine", "mon", "ma", "mi", "mijn", "il", "la", "le", "el", "meu", "minha", "codigo", "codice", "ist", "est", "es", "e",
     ]
 }

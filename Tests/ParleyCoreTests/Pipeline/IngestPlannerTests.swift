@@ -81,7 +81,12 @@ import Testing
             .plan([post("1", by: "9", at: 0, text: text, mentions: ["AcmeCare"])], index: ThreadIndex())
         let defaults = try #require(plain.messages.values.first?.triage)
         #expect(defaults.suggestedReply?.hasPrefix("We'd like to help with this.") == true)
-        #expect(Set(defaults.personalData) == [.orderNumber, .email])
+        // Unconfigured, a role address at the addressed brand's domain is still the brand's own;
+        // a person's address there is theirs.
+        #expect(defaults.personalData == [.orderNumber])
+        let personal = IngestPlanner(brand: BrandDirectory(handles: [Self.care]), triager: triager)
+            .plan([post("1", by: "9", at: 0, text: "@AcmeCare order W123456789, write to jo.bloggs@acme.example", mentions: ["AcmeCare"])], index: ThreadIndex())
+        #expect(Set(try #require(personal.messages.values.first?.triage).personalData) == [.orderNumber, .email])
     }
 
     @Test func mentionOpensConversationAndCustomerReplyJoinsIt() {

@@ -39,6 +39,23 @@ import Testing
         #expect(hits == [PersonalDataHit(kind: .email, start: 5, end: 21, confidence: 0.99)])
     }
 
+    /// Issue 17's held-out misses and false hits, one of each kind (written here, not taken from it).
+    @Test func spelledAddressesForeignCuesAndLookAlikes() {
+        func kinds(_ text: String) -> [String] {
+            PersonalDataDetector().hits(in: text).map { "\($0.kind.rawValue):\(String(text.utf16[text.utf16.index(text.utf16.startIndex, offsetBy: $0.start)..<text.utf16.index(text.utf16.startIndex, offsetBy: $0.end)])!)" }
+        }
+        #expect(kinds("@shop mail me at sam dot lee at gmail dot com pls") == ["email:sam dot lee at gmail dot com"])
+        #expect(kinds("reply to omar(at)outlook(dot)com") == ["email:omar(at)outlook(dot)com"])
+        #expect(kinds("I'm at home, meet me at noon") == [])
+        #expect(kinds("@zalando Bestellnummer 81534593349 kam nie an") == ["order_number:81534593349"])
+        #expect(kinds("@Delta my pnr is xf5u3q") == ["booking_ref:xf5u3q"])
+        #expect(kinds("@bt_uk ring 5550122 after 2pm") == ["phone:5550122"])
+        #expect(kinds("marked 1Z WKP AGW 16 2601 8615 as delivered") == ["tracking_number:1Z WKP AGW 16 2601 8615"])
+        #expect(kinds("deliver to Flat 18, 131 Park Terrace please") == ["address:Flat 18, 131 Park Terrace"])
+        #expect(kinds("@AppleSupport Help@apple.com told me to tweet you, my account is sam@icloud.com") == ["email:sam@icloud.com"])
+        #expect(kinds("besteld op 16.08.2024 18:19, app 8.895.7, Windows 10.0.22400.2420, at 2024-05-24 12:39:33") == [])
+    }
+
     @Test func redactionMasksEveryHit() {
         let text = "📦 order #W123456789, email jane@example.com"
         let redacted = PersonalDataRedaction.redact(text, hits: detector.hits(in: text))
