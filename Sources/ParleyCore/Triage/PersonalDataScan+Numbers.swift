@@ -178,7 +178,7 @@ extension PersonalDataScan {
             return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.95)
         }
         // "0039 338 9462752": the international prefix written as 00.
-        if !plus && !paren && digits[0] == 0x30 && digits[1] == 0x30 && (11...15).contains(count) && groups.count >= 2 && groups[0] >= 4 {
+        if !plus && !paren && (11...15).contains(count) && digits[0] == 0x30 && digits[1] == 0x30 && groups.count >= 2 && groups[0] >= 4 {
             return PersonalDataHit(kind: .phone, start: start, end: end, confidence: 0.9)
         }
         if paren && (10...11).contains(count) {

@@ -53,6 +53,7 @@ import Testing
         #expect(kinds("marked 1Z WKP AGW 16 2601 8615 as delivered") == ["tracking_number:1Z WKP AGW 16 2601 8615"])
         #expect(kinds("deliver to Flat 18, 131 Park Terrace please") == ["address:Flat 18, 131 Park Terrace"])
         #expect(kinds("@AppleSupport Help@apple.com told me to tweet you, my account is sam@icloud.com") == ["email:sam@icloud.com"])
+        #expect(kinds("call 0 or 00 or 7 and 0039 338 9462752") == ["phone:0039 338 9462752"])
         #expect(kinds("besteld op 16.08.2024 18:19, app 8.895.7, Windows 10.0.22400.2420, at 2024-05-24 12:39:33") == [])
     }
 
