@@ -52,7 +52,7 @@ public struct CSATQueries: Sendable {
             SELECT s.sent_at, s.rating, s.channel, c.handle_id, c.team_id, c.assignee_id FROM csat_surveys s
             JOIN conversations c ON c.id = s.conversation_id
             WHERE s.sent_at >= \(bind: from) AND s.sent_at < \(bind: to)
-              AND NOT EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag IN ('troll', 'spam'))
+              AND NOT EXISTS (SELECT 1 FROM conversation_tags t WHERE t.conversation_id = c.id AND t.tag IN \(unsafeRaw: ReportQueries.excludedList))
             """) { row in
             guard let sentAt = row.date(0), let handleID = row.uuid(3) else { throw StoreError.invalid("a survey row without its time or handle") }
             return CSATResponse(

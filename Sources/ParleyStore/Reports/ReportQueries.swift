@@ -12,7 +12,8 @@ public struct ReportQueries: Sendable {
         self.database = database
     }
 
-    public static let excludedTags = ["troll", "spam"]
+    /// The tags a case is left out of every report for: the same as the surveys skip.
+    public static let excludedTags = CSATRules.excludedTags.sorted()
 
     static let excludedList = "(" + excludedTags.map { "'\($0)'" }.joined(separator: ", ") + ")"
 
